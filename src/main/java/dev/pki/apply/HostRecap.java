@@ -1,0 +1,53 @@
+package dev.pki.apply;
+
+/** Counts for one host at the end of an apply, as in Ansible's recap. */
+public final class HostRecap {
+
+    private int ok;
+    private int changed;
+    private int failed;
+    private boolean unreachable;
+    private String message = "";
+
+    synchronized void count(StepOutcome outcome) {
+        switch (outcome) {
+            case OK -> ok++;
+            case CHANGED -> changed++;
+            case FAILED -> failed++;
+            default -> { }
+        }
+    }
+
+    synchronized void unreachable(String why) {
+        unreachable = true;
+        message = why;
+    }
+
+    synchronized void failure(String why) {
+        if (message.isEmpty()) message = why;
+    }
+
+    public synchronized int ok() {
+        return ok;
+    }
+
+    public synchronized int changed() {
+        return changed;
+    }
+
+    public synchronized int failed() {
+        return failed;
+    }
+
+    public synchronized boolean isUnreachable() {
+        return unreachable;
+    }
+
+    public synchronized boolean hasFailed() {
+        return failed > 0 || unreachable;
+    }
+
+    public synchronized String message() {
+        return message;
+    }
+}

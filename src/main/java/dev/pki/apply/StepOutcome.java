@@ -1,0 +1,4 @@
+package dev.pki.apply;
+
+/** How a step ended on a host. */
+public enum StepOutcome { OK, CHANGED, FAILED, SKIPPED }

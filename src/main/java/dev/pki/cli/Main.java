@@ -1,0 +1,52 @@
+package dev.pki.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code pki}: the entry point. */
+@Command(name = "pki",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Declarative provisioning for private PKI: CAs, certificates, trust, ZFS datasets and containers.",
+                "", "A Groovy playbook plus an inventory describe the desired state; 'pki plan' shows what would change",
+                "and why, 'pki apply' makes it so, idempotently.", ""},
+        subcommands = {PlanCommand.class, ApplyCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success (plan --detailed-exitcode: no changes), 1 error, 2 changes present (plan --detailed-exitcode).",
+                "Documentation: docs/cli.md, docs/dsl.md."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs pki with these arguments and returns the exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new Failures());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("Error: " + e.getMessage());
+            e.getCommandLine().getErr().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"pki " + (v == null ? VERSION : v), "Java " + System.getProperty("java.version")};
+        }
+    }
+
+    static final String VERSION = "0.1.0";
+}

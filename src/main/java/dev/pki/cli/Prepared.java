@@ -1,0 +1,35 @@
+package dev.pki.cli;
+
+import dev.pki.diag.Diagnostics;
+import dev.pki.dsl.PlaybookLoader;
+import dev.pki.engine.Targets;
+import dev.pki.inventory.Inventory;
+import dev.pki.inventory.InventoryLoader;
+import dev.pki.plan.Target;
+import dev.pki.render.DiagnosticRenderer;
+import dev.pki.render.Style;
+import dev.pki.resource.Playbook;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every command starts from: the inventory, the loaded playbook and its plays expanded to
+ * hosts. Warnings are printed; errors throw before anything touches a target.
+ */
+record Prepared(Inventory inventory, Playbook playbook, List<Target> targets, Style style) {
+
+    static Prepared from(CommonOptions options, PrintStream err) {
+        Style style = Style.detect(options.noColor);
+        Map<String, Object> extra = options.vars();
+        Inventory inventory = options.inventories.isEmpty() ? Inventory.implicit(extra)
+                : Inventory.merge(options.inventories.stream().map(p -> InventoryLoader.load(p, extra)).toList());
+        Playbook playbook = PlaybookLoader.load(options.playbook, inventory.globalVars());
+        Diagnostics diagnostics = new Diagnostics();
+        List<Target> targets = Targets.expand(playbook, inventory, options.limit, diagnostics);
+        err.print(new DiagnosticRenderer(style).render(diagnostics.all().stream().filter(d -> !d.isError()).toList()));
+        diagnostics.throwIfErrors();
+        return new Prepared(inventory, playbook, targets, style);
+    }
+}

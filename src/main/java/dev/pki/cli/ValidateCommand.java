@@ -1,0 +1,25 @@
+package dev.pki.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** {@code pki validate}: load the playbook and inventory and report problems, without contacting any host. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check a playbook and its inventory: syntax, names, values, references. Contacts no host.", ""},
+        footer = {"", "Exit codes: 0 valid, 1 problems found."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Override
+    public Integer call() {
+        Prepared prepared = Prepared.from(options, System.err);
+        long steps = prepared.targets().stream().mapToLong(t -> (long) t.play().steps().size() * t.hosts().size()).sum();
+        System.out.println(prepared.playbook().file().getFileName() + " is valid: " + prepared.targets().size() + " plays, "
+                + steps + " steps on " + dev.pki.engine.Targets.hosts(prepared.targets()).size() + " hosts.");
+        return ExitCodes.OK;
+    }
+}

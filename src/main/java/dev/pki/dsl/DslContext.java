@@ -1,0 +1,83 @@
+package dev.pki.dsl;
+
+import dev.pki.diag.Diagnostic;
+import dev.pki.diag.Diagnostics;
+import dev.pki.diag.SourceLocation;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The state of one playbook load: collected diagnostics, the blocks being evaluated (for
+ * suggestions), and per-keyword scratch space (a CA keyword keeps its declarations here).
+ */
+public final class DslContext {
+
+    private final Path file;
+    private final Diagnostics diagnostics = new Diagnostics();
+    private final Deque<Block> blocks = new ArrayDeque<>();
+    private final Map<String, Object> scratch = new HashMap<>();
+
+    DslContext(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** Records an error at the playbook line being evaluated now. */
+    public void error(String summary, String suggestion) {
+        diagnostics.add(Diagnostic.error(currentLocation(), summary).withSuggestion(suggestion));
+    }
+
+    public void error(SourceLocation at, String summary) {
+        diagnostics.add(Diagnostic.error(at, summary));
+    }
+
+    /** The playbook line being evaluated: the innermost stack frame that belongs to the playbook. */
+    public SourceLocation currentLocation() {
+        return locationIn(new Throwable().getStackTrace());
+    }
+
+    SourceLocation locationIn(StackTraceElement[] trace) {
+        String name = file.getFileName().toString();
+        for (StackTraceElement e : trace) {
+            if (name.equals(e.getFileName()) && e.getLineNumber() > 0) {
+                return new SourceLocation(file.toString(), e.getLineNumber(), 0);
+            }
+        }
+        return new SourceLocation(file.toString(), 0, 0);
+    }
+
+    /** Evaluates a nested block's closure with {@code block} as its delegate; errors inside are recorded. */
+    public void evaluate(Block block, groovy.lang.Closure<?> body) {
+        Blocks.evaluate(this, block, body);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T scratch(String key, Supplier<T> create) {
+        return (T) scratch.computeIfAbsent(key, k -> create.get());
+    }
+
+    void push(Block block) {
+        blocks.push(block);
+    }
+
+    void pop() {
+        blocks.pop();
+    }
+
+    /** The innermost block being evaluated, or null at the top of the script. */
+    Block currentBlock() {
+        return blocks.peek();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.pki.dsl;
+
+import dev.pki.resource.Resource;
+import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MissingMethodException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The delegate of a {@code hosts(pattern) { ... }} closure: every resource keyword ({@code file},
+ * {@code ca}, {@code certificate}, ...) is dispatched to the keyword's resource type. Any other
+ * name falls through to the script (helper methods, {@code days(90)}, ...).
+ */
+public final class HostsBlock extends GroovyObjectSupport {
+
+    private final DslContext context;
+    private final List<Resource> steps = new ArrayList<>();
+
+    HostsBlock(DslContext context) {
+        this.context = context;
+    }
+
+    /** Groovy calls this for names the class does not define; throwing lets the closure try its owner. */
+    public Object methodMissing(String name, Object args) {
+        Keyword keyword = Keywords.get(name);
+        Object[] array = args instanceof Object[] a ? a : new Object[]{args};
+        if (keyword == null) throw new MissingMethodException(name, HostsBlock.class, array);
+        return keyword.declare(new Declaration(context, name, array, steps::add));
+    }
+
+    List<Resource> steps() {
+        return steps;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.pki.dsl;
+
+import dev.pki.diag.Diagnostic;
+import dev.pki.diag.PkiException;
+import dev.pki.diag.SourceLocation;
+import dev.pki.resource.Playbook;
+import groovy.lang.GroovyClassLoader;
+import groovy.lang.GroovyCodeSource;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles and runs a playbook to build a {@link Playbook}. Every problem — syntax errors, unknown
+ * names, wrong values, dangling references — becomes a diagnostic with the playbook's file and
+ * line; all of them are thrown together in one {@link PkiException}.
+ */
+public final class PlaybookLoader {
+
+    private PlaybookLoader() {
+    }
+
+    public static Playbook load(Path file, Map<String, Object> vars) {
+        Path path = file.toAbsolutePath().normalize();
+        String source;
+        try {
+            source = Files.readString(path);
+        } catch (IOException e) {
+            throw new PkiException(SourceLocation.UNKNOWN, "cannot read playbook " + file + ": "
+                    + (Files.exists(path) ? e.getMessage() : "no such file"));
+        }
+        DslContext context = new DslContext(path);
+        PlaybookScript script = compile(path, source, context);
+        script.init(context, new LinkedHashMap<>(vars));
+        try {
+            script.run();
+        } catch (RuntimeException e) {
+            Blocks.report(context, e);
+        }
+        for (Keyword k : Keywords.all()) k.finish(context);
+        context.diagnostics().throwIfErrors();
+        return new Playbook(path, script.plays(), vars);
+    }
+
+    private static PlaybookScript compile(Path path, String source, DslContext context) {
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(PlaybookScript.class.getName());
+        config.setSourceEncoding("UTF-8");
+        try (GroovyClassLoader loader = new GroovyClassLoader(PlaybookLoader.class.getClassLoader(), config)) {
+            // The code source's name becomes the file name in stack frames, which is how DslContext finds lines.
+            GroovyCodeSource code = new GroovyCodeSource(source, scriptClassName(path), "/pki/playbook");
+            code.setCachable(false);
+            Class<?> type = loader.parseClass(code, false);
+            return (PlaybookScript) type.getDeclaredConstructor().newInstance();
+        } catch (MultipleCompilationErrorsException e) {
+            throw new PkiException(compileErrors(path, e));
+        } catch (ReflectiveOperationException | IOException e) {
+            throw new PkiException(SourceLocation.of(path, 0), "cannot load playbook: " + e.getMessage());
+        }
+    }
+
+    /** The class name Groovy derives from the file name must be a Java identifier; the file name itself stays in traces. */
+    private static String scriptClassName(Path path) {
+        return path.getFileName().toString();
+    }
+
+    private static List<Diagnostic> compileErrors(Path path, MultipleCompilationErrorsException e) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Message m : e.getErrorCollector().getErrors()) {
+            if (m instanceof SyntaxErrorMessage s) {
+                SyntaxException x = s.getCause();
+                String text = x.getOriginalMessage().replaceAll("\\s+@ line \\d+, column \\d+\\.?$", "");
+                out.add(Diagnostic.error(new SourceLocation(path.toString(), x.getLine(), x.getStartColumn()), "syntax error: " + text));
+            } else if (m instanceof ExceptionMessage x) {
+                out.add(Diagnostic.error(SourceLocation.of(path, 0), "cannot compile playbook: " + x.getCause().getMessage()));
+            }
+        }
+        if (out.isEmpty()) out.add(Diagnostic.error(SourceLocation.of(path, 0), "cannot compile playbook"));
+        return out;
+    }
+}

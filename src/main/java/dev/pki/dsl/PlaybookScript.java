@@ -1,0 +1,116 @@
+package dev.pki.dsl;
+
+import dev.pki.diag.Suggestions;
+import dev.pki.model.Lifetime;
+import dev.pki.resource.Play;
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import groovy.lang.Script;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The base class of every playbook: {@code hosts}, {@code vars} and the lifetime helpers
+ * {@code minutes}, {@code hours}, {@code days}, {@code years}. Unknown names end up in
+ * {@link #methodMissing}, which reports them with a suggestion instead of failing obscurely.
+ */
+public abstract class PlaybookScript extends Script {
+
+    /** Options a {@code hosts(...)} block accepts as named arguments. */
+    static final Set<String> HOSTS_OPTIONS = Set.of("serial", "maxFailPercentage", "anyErrorsFatal");
+
+    private DslContext context;
+    private Map<String, Object> vars = Map.of();
+    private final List<Play> plays = new ArrayList<>();
+
+    void init(DslContext context, Map<String, Object> vars) {
+        this.context = context;
+        this.vars = vars;
+    }
+
+    List<Play> plays() {
+        return plays;
+    }
+
+    /** Runs the block's steps on every host the pattern matches, in the order written. */
+    public void hosts(String pattern, @DelegatesTo(value = HostsBlock.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        hosts(Map.of(), pattern, body);
+    }
+
+    /** {@code hosts('guests', serial: 5) { ... }} */
+    public void hosts(Map<String, Object> options, String pattern,
+                      @DelegatesTo(value = HostsBlock.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        var at = context.currentLocation();
+        for (String key : options.keySet()) {
+            if (!HOSTS_OPTIONS.contains(key)) {
+                context.error("unknown option '" + key + "' for hosts", Suggestions.didYouMean(key, HOSTS_OPTIONS));
+            }
+        }
+        if (pattern == null || pattern.isBlank()) context.error(at, "hosts needs a host pattern, e.g. hosts('all')");
+        HostsBlock block = new HostsBlock(context);
+        Blocks.evaluate(context, block, body);
+        plays.add(new Play(pattern == null ? "" : pattern, new HashMap<>(options), block.steps(), at));
+    }
+
+    /** Inventory variables of the group {@code all}, overridden by {@code -e key=value}. Missing keys read as null. */
+    public Map<String, Object> getVars() {
+        return vars;
+    }
+
+    public Lifetime minutes(Object n) {
+        return lifetime(n, "minutes");
+    }
+
+    public Lifetime hours(Object n) {
+        return lifetime(n, "hours");
+    }
+
+    public Lifetime days(Object n) {
+        return lifetime(n, "days");
+    }
+
+    public Lifetime years(Object n) {
+        return lifetime(n, "years");
+    }
+
+    private Lifetime lifetime(Object n, String unit) {
+        if (!(n instanceof Integer || n instanceof Long) || ((Number) n).longValue() <= 0) {
+            context.error(unit + "(n) needs a positive whole number, got " + n, "");
+            return null;
+        }
+        long v = ((Number) n).longValue();
+        return switch (unit) {
+            case "minutes" -> Lifetime.minutes(v);
+            case "hours" -> Lifetime.hours(v);
+            case "days" -> Lifetime.days(v);
+            default -> Lifetime.years(v);
+        };
+    }
+
+    /**
+     * A name nobody defines. A keyword used outside {@code hosts} is allowed only as a reference
+     * (e.g. {@code ca('lab')} without a block); anything else is an unknown name, reported with the
+     * closest name valid at that point.
+     */
+    public Object methodMissing(String name, Object args) {
+        Object[] array = args instanceof Object[] a ? a : new Object[]{args};
+        Keyword keyword = Keywords.get(name);
+        if (keyword != null && context.currentBlock() == null) {
+            return keyword.declare(new Declaration(context, name, array,
+                    step -> context.error(name + " must be declared inside a hosts('...') { } block", "")));
+        }
+        if (keyword != null) {
+            // A keyword inside a nested block (e.g. issuer ca('x') within certificate) is a reference.
+            return keyword.declare(new Declaration(context, name, array,
+                    step -> context.error(name + " cannot be declared inside " + context.currentBlock().blockName(), "")));
+        }
+        Block block = context.currentBlock();
+        String what = block == null ? "unknown block '" + name + "'" : "unknown setting '" + name + "' in " + block.blockName();
+        context.error(what, Suggestions.didYouMean(name, Blocks.candidates(context)));
+        return null;
+    }
+}

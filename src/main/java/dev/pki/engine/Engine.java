@@ -1,0 +1,69 @@
+package dev.pki.engine;
+
+import dev.pki.facts.Fact;
+import dev.pki.facts.FactGatherer;
+import dev.pki.facts.FactSet;
+import dev.pki.plan.Plan;
+import dev.pki.plan.Planner;
+import dev.pki.plan.Target;
+import dev.pki.resource.Resource;
+import dev.pki.transport.TransportException;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+
+/** Makes a plan: one fact-gathering round trip per host, hosts in parallel ({@code forks} at a time), then pure planning. */
+public final class Engine {
+
+    private final Connections connections;
+    private final Clock clock;
+    private final int forks;
+
+    public Engine(Connections connections, Clock clock, int forks) {
+        this.connections = connections;
+        this.clock = clock;
+        this.forks = Math.max(1, forks);
+    }
+
+    public Plan plan(List<Target> targets) {
+        Map<String, FactSet> facts = new ConcurrentHashMap<>();
+        Map<String, String> unreachable = new ConcurrentHashMap<>();
+        List<String> hosts = Targets.hosts(targets);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, Math.max(1, hosts.size())));
+        try {
+            List<Future<?>> futures = hosts.stream().<Future<?>>map(host -> pool.submit(() -> {
+                try {
+                    facts.put(host, FactGatherer.gather(connections.get(host), factsFor(host, targets)));
+                } catch (TransportException e) {
+                    unreachable.put(host, e.getMessage());
+                }
+            })).toList();
+            for (Future<?> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading facts", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Planner.plan(targets, facts, unreachable, clock);
+    }
+
+    private static Set<Fact> factsFor(String host, List<Target> targets) {
+        Set<Fact> wanted = new LinkedHashSet<>();
+        for (Target t : targets) {
+            if (!t.hosts().contains(host)) continue;
+            for (Resource step : t.play().steps()) wanted.addAll(step.facts());
+        }
+        return wanted;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pki.facts;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * What a path is on a target. {@code content} is present only for a regular file read with
+ * content; it may hold a private key, so {@link #toString()} never shows it.
+ */
+public record PathState(Kind kind, String mode, String owner, String group, byte[] content, boolean readable) {
+
+    public enum Kind { ABSENT, FILE, DIRECTORY, OTHER }
+
+    public static final PathState ABSENT = new PathState(Kind.ABSENT, "", "", "", null, false);
+
+    public static PathState directory(String mode, String owner, String group) {
+        return new PathState(Kind.DIRECTORY, mode, owner, group, null, true);
+    }
+
+    public static PathState file(String mode, String owner, String group, byte[] content) {
+        return new PathState(Kind.FILE, mode, owner, group, content, true);
+    }
+
+    public boolean exists() {
+        return kind != Kind.ABSENT;
+    }
+
+    public boolean isFile() {
+        return kind == Kind.FILE;
+    }
+
+    public boolean isDirectory() {
+        return kind == Kind.DIRECTORY;
+    }
+
+    /** The content as UTF-8 text, if it was read. */
+    public Optional<String> text() {
+        return content == null ? Optional.empty() : Optional.of(new String(content, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "PathState[" + kind + " " + mode + " " + owner + ":" + group
+                + (content == null ? "" : " (" + content.length + " bytes)") + "]";
+    }
+}

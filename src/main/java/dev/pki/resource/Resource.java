@@ -1,0 +1,41 @@
+package dev.pki.resource;
+
+import dev.pki.diag.SourceLocation;
+import dev.pki.facts.Fact;
+import dev.pki.facts.FactSet;
+import dev.pki.model.Address;
+import dev.pki.plan.Change;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One step of a playbook, as declared: read (facts) → plan (pure) → apply. The engine gathers
+ * {@link #facts()} for all steps of a host in one round trip, calls {@link #plan} in playbook
+ * order, and during apply calls {@link #apply} and then plans again against fresh facts to verify
+ * that the step converged.
+ */
+public interface Resource {
+
+    Address address();
+
+    /** Where the step was declared, for messages. */
+    SourceLocation location();
+
+    /** What to read from the host before planning. Must not depend on other steps' outcomes. */
+    Set<Fact> facts();
+
+    /**
+     * Decides what to do: no I/O. Publishes outputs for later steps through the context. Throws
+     * {@link dev.pki.diag.PkiException} for a problem the user must resolve (the plan fails).
+     */
+    Change plan(FactSet facts, PlanContext context);
+
+    /** Makes the planned change on the host. */
+    void apply(FactSet facts, Change change, ApplyContext context);
+
+    /** The command ({@code sh -c}) to run after this step changed something: onChange / onRenew. */
+    default Optional<String> handler() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.pki.resource.certificate;
+
+import dev.pki.crypto.Certs;
+import dev.pki.crypto.Keys;
+import dev.pki.crypto.LeafRequest;
+import dev.pki.crypto.Signer;
+import dev.pki.diag.PkiException;
+import dev.pki.diag.SourceLocation;
+import dev.pki.facts.Fact;
+import dev.pki.facts.FactSet;
+import dev.pki.facts.PathState;
+import dev.pki.model.Address;
+import dev.pki.model.Sensitive;
+import dev.pki.plan.Action;
+import dev.pki.plan.AttributeChange;
+import dev.pki.plan.Change;
+import dev.pki.resource.ApplyContext;
+import dev.pki.resource.Ownership;
+import dev.pki.resource.PlanContext;
+import dev.pki.resource.Resource;
+import dev.pki.resource.ca.CaHandle;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A leaf certificate and its key, issued in-process by a CA of the playbook. */
+record CertificateResource(Address address, SourceLocation location, CertificateSpec spec) implements Resource {
+
+    /** What apply has to do, decided by plan. */
+    record Work(boolean issue, List<String> rewrite, boolean fixOwnership) {
+    }
+
+    @Override
+    public Set<Fact> facts() {
+        Set<Fact> facts = new LinkedHashSet<>();
+        for (String path : paths()) facts.add(Fact.content(path));
+        return facts;
+    }
+
+    private List<String> paths() {
+        List<String> paths = new ArrayList<>(List.of(spec.cert(), spec.key()));
+        if (spec.chain() != null) paths.add(spec.chain());
+        if (spec.fullchain() != null) paths.add(spec.fullchain());
+        return paths;
+    }
+
+    @Override
+    public Change plan(FactSet facts, PlanContext context) {
+        PathState cert = context.path(facts, spec.cert());
+        PathState key = context.path(facts, spec.key());
+        Optional<CaHandle> issuer = context.outputs().get(spec.issuer().handleKey(), CaHandle.class);
+        Optional<String> reason = Renewal.reason(spec, cert, key, issuer, context.now());
+        if (reason.isPresent()) {
+            boolean nothingThere = !cert.exists() && !key.exists();
+            Action action = nothingThere ? Action.CREATE : Action.REPLACE;
+            return Change.of(action, reason.get(), issueAttributes()).withDetail(new Work(true, List.of(), false));
+        }
+        CaHandle ca = issuer.orElseThrow();
+        List<String> rewrite = new ArrayList<>();
+        List<AttributeChange> attrs = new ArrayList<>();
+        if (spec.chain() != null && !sameText(context.path(facts, spec.chain()), ca.intermediatePem())) {
+            rewrite.add(spec.chain());
+            attrs.add(AttributeChange.of("chain", describe(context.path(facts, spec.chain())), "intermediate certificate"));
+        }
+        if (spec.fullchain() != null && !sameText(context.path(facts, spec.fullchain()), cert.text().orElse("") + ca.intermediatePem())) {
+            rewrite.add(spec.fullchain());
+            attrs.add(AttributeChange.of("fullchain", describe(context.path(facts, spec.fullchain())), "certificate + intermediate"));
+        }
+        List<AttributeChange> ownership = new ArrayList<>(spec.keyOwnership().differences("key ", key));
+        ownership.addAll(spec.certOwnership().differences("cert ", cert));
+        for (String p : java.util.Arrays.asList(spec.chain(), spec.fullchain())) {
+            if (p != null && !rewrite.contains(p)) ownership.addAll(spec.certOwnership().differences(name(p) + " ", context.path(facts, p)));
+        }
+        attrs.addAll(ownership);
+        if (attrs.isEmpty()) return Change.noop();
+        String why = !rewrite.isEmpty() ? rewrite.stream().map(CertificateResource::name).collect(Collectors.joining(", ")) + " out of date"
+                : Ownership.describe(ownership);
+        return Change.of(Action.UPDATE, why, attrs).withDetail(new Work(false, rewrite, !ownership.isEmpty()));
+    }
+
+    private List<AttributeChange> issueAttributes() {
+        List<AttributeChange> attrs = new ArrayList<>();
+        attrs.add(AttributeChange.set("issuer", spec.issuer().toString()));
+        attrs.add(AttributeChange.set("commonName", spec.commonName()));
+        attrs.add(AttributeChange.set("sans", String.join(", ", spec.sans())));
+        attrs.add(AttributeChange.set("usage", spec.usages().stream().map(u -> u.name().toLowerCase()).collect(Collectors.joining(", "))));
+        attrs.add(AttributeChange.set("keyType", spec.keyType().id()));
+        attrs.add(AttributeChange.set("validity", spec.validity().toString()));
+        attrs.add(AttributeChange.set("notAfter", AttributeChange.KNOWN_AFTER_APPLY));
+        attrs.add(new AttributeChange("key", null, Sensitive.MARKER + " " + spec.key() + " mode " + spec.keyOwnership().mode(), true));
+        attrs.add(AttributeChange.set("cert", spec.cert()));
+        return attrs;
+    }
+
+    @Override
+    public void apply(FactSet facts, Change change, ApplyContext context) {
+        Work work = (Work) change.detail();
+        CaHandle ca = context.outputs().get(spec.issuer().handleKey(), CaHandle.class)
+                .orElseThrow(() -> new PkiException(location, spec.issuer() + " is not available to sign " + spec.name()));
+        var remote = context.remote();
+        String certPem;
+        if (work.issue()) {
+            certPem = issue(ca, context.now(), remote);
+        } else {
+            certPem = context.path(facts, spec.cert()).text().orElse("");
+            if (work.fixOwnership()) {
+                remote.setAttributes(spec.key(), spec.keyOwnership().attrs());
+                remote.setAttributes(spec.cert(), spec.certOwnership().attrs());
+            }
+        }
+        if (spec.chain() != null && (work.issue() || work.rewrite().contains(spec.chain()) || work.fixOwnership())) {
+            remote.write(spec.chain(), utf8(ca.intermediatePem()), spec.certOwnership().attrs());
+        }
+        if (spec.fullchain() != null && (work.issue() || work.rewrite().contains(spec.fullchain()) || work.fixOwnership())) {
+            remote.write(spec.fullchain(), utf8(certPem + ca.intermediatePem()), spec.certOwnership().attrs());
+        }
+    }
+
+    /** Generates a new key, signs a certificate and writes both (key first, so the pair is never a new cert with an old key). */
+    private String issue(CaHandle ca, Instant now, dev.pki.transport.Remote remote) {
+        KeyPair keys = Keys.generate(spec.keyType());
+        Instant notAfter = spec.validity().addTo(now);
+        // A certificate cannot usefully outlive its issuer.
+        if (notAfter.isAfter(ca.intermediate().getNotAfter().toInstant())) notAfter = ca.intermediate().getNotAfter().toInstant();
+        X509Certificate cert = Signer.leaf(new LeafRequest(spec.commonName(), spec.sans(), spec.usages(), keys.getPublic(),
+                now.minus(Duration.ofMinutes(1)), notAfter), ca.intermediate(), ca.signingKey());
+        String pem = Certs.toPem(cert);
+        remote.write(spec.key(), utf8(Keys.toPem(keys.getPrivate())), spec.keyOwnership().attrs());
+        remote.write(spec.cert(), utf8(pem), spec.certOwnership().attrs());
+        return pem;
+    }
+
+    @Override
+    public Optional<String> handler() {
+        return Optional.ofNullable(spec.onRenew());
+    }
+
+    private static boolean sameText(PathState file, String text) {
+        return file.isFile() && Arrays.equals(file.content(), utf8(text));
+    }
+
+    private static String describe(PathState file) {
+        return file.isFile() ? "(differs)" : null;
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
