@@ -23,6 +23,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             if (!debug) cli.getErr().println("Run again with --debug to see where it happened.");
         }
         if (debug) e.printStackTrace(cli.getErr());
+        cli.getErr().flush();
         return ExitCodes.ERROR;
     }
 }

@@ -37,6 +37,11 @@ final class Blocks {
             List<String> candidates = candidates(context);
             context.diagnostics().add(dev.pki.diag.Diagnostic.error(at, "unknown name '" + m.getProperty() + "'" + where(context))
                     .withSuggestion(Suggestions.didYouMean(m.getProperty(), candidates)));
+        } else if (e instanceof MissingMethodException m && m.getMethod().equals("call")) {
+            // `def sans = ...` at the top, then `sans 'a'` in a block: Groovy calls the variable, not the setting.
+            context.diagnostics().add(dev.pki.diag.Diagnostic.error(at, "a variable of type " + m.getType().getSimpleName()
+                    + " is used like a setting here: a script variable with the same name as a setting hides the setting")
+                    .withSuggestion("Rename the variable."));
         } else if (e instanceof MissingMethodException m) {
             context.diagnostics().add(dev.pki.diag.Diagnostic.error(at, "no method '" + m.getMethod() + "' on "
                     + m.getType().getSimpleName() + " with arguments " + argTypes(m.getArguments())));

@@ -49,7 +49,11 @@ public final class PlaybookLoader {
             Blocks.report(context, e);
         }
         for (Keyword k : Keywords.all()) k.finish(context);
-        context.diagnostics().throwIfErrors();
+        if (context.diagnostics().hasErrors()) {
+            List<Diagnostic> sorted = new ArrayList<>(context.diagnostics().all());
+            sorted.sort(java.util.Comparator.comparingInt(d -> d.location().line()));
+            throw new PkiException(sorted);
+        }
         return new Playbook(path, script.plays(), vars);
     }
 
@@ -75,12 +79,21 @@ public final class PlaybookLoader {
         return path.getFileName().toString();
     }
 
+    /** Groovy quotes the whole rest of the file after "Unexpected input"; one short line is enough. */
+    static String readable(String message) {
+        String text = message.replaceAll("\\s+@ line \\d+, column \\d+\\.?$", "").replaceAll("\\s+", " ").strip();
+        if (text.startsWith("Unexpected input")) {
+            text = "unexpected input here: is a closing brace, bracket or quote missing?";
+        }
+        return text;
+    }
+
     private static List<Diagnostic> compileErrors(Path path, MultipleCompilationErrorsException e) {
         List<Diagnostic> out = new ArrayList<>();
         for (Message m : e.getErrorCollector().getErrors()) {
             if (m instanceof SyntaxErrorMessage s) {
                 SyntaxException x = s.getCause();
-                String text = x.getOriginalMessage().replaceAll("\\s+@ line \\d+, column \\d+\\.?$", "");
+                String text = readable(x.getOriginalMessage());
                 out.add(Diagnostic.error(new SourceLocation(path.toString(), x.getLine(), x.getStartColumn()), "syntax error: " + text));
             } else if (m instanceof ExceptionMessage x) {
                 out.add(Diagnostic.error(SourceLocation.of(path, 0), "cannot compile playbook: " + x.getCause().getMessage()));

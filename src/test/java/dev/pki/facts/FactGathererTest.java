@@ -1,0 +1,204 @@
+package dev.pki.facts;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pki.transport.LocalTransport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FactGathererTest {
+
+    @TempDir
+    Path dir;
+
+    private final LocalTransport transport = new LocalTransport();
+
+    private Path absent;
+    private Path directory;
+    private Path binary;
+    private Path empty;
+    private Path newline;
+    private Path nasty;
+    private byte[] allBytes;
+
+    @BeforeEach
+    void createFiles() throws Exception {
+        absent = dir.resolve("absent");
+        directory = Files.createDirectory(dir.resolve("conf.d"));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-x---"));
+        allBytes = new byte[256];
+        for (int i = 0; i < 256; i++) allBytes[i] = (byte) i;
+        binary = Files.write(dir.resolve("binary.bin"), allBytes);
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rw-r-----"));
+        empty = Files.write(dir.resolve("empty"), new byte[0]);
+        newline = Files.write(dir.resolve("newline"), "\n".getBytes(StandardCharsets.UTF_8));
+        nasty = Files.writeString(dir.resolve("it's a \"file\" $(x) `y`"), "hello\n");
+    }
+
+    @Test
+    void gather_manyFacts_takesExactlyOneRoundTrip() {
+        Fact.CommandFact command = new Fact.CommandFact(List.of("sh", "-c", "echo out; echo err >&2; exit 3"));
+        Set<Fact> wanted = new LinkedHashSet<>(List.of(Fact.path(absent.toString()), Fact.path(directory.toString()),
+                Fact.content(binary.toString()), Fact.content(empty.toString()), Fact.content(newline.toString()),
+                Fact.content(nasty.toString()), command));
+
+        FactSet facts = FactGatherer.gather(transport, wanted);
+
+        assertEquals(1, transport.roundTrips());
+        // Every answer is there after that one trip.
+        assertFalse(facts.path(absent.toString()).exists());
+        assertTrue(facts.path(directory.toString()).isDirectory());
+        assertTrue(facts.path(binary.toString()).isFile());
+        assertEquals(3, facts.command(command).exitCode());
+    }
+
+    @Test
+    void gather_absentPath_isAbsent() {
+        PathState state = gatherOne(Fact.content(absent.toString())).path(absent.toString());
+
+        assertEquals(PathState.Kind.ABSENT, state.kind());
+        assertFalse(state.exists());
+        assertNull(state.content());
+        assertEquals(Optional.empty(), state.text());
+    }
+
+    @Test
+    void gather_directory_hasKindModeOwnerAndGroup() {
+        PathState state = gatherOne(Fact.path(directory.toString())).path(directory.toString());
+
+        assertEquals(PathState.Kind.DIRECTORY, state.kind());
+        assertEquals("0750", state.mode());
+        assertEquals(System.getProperty("user.name"), state.owner());
+        assertFalse(state.group().isEmpty());
+        assertNull(state.content());
+    }
+
+    @Test
+    void gather_binaryFile_returnsEveryByteValueExactly() {
+        PathState state = gatherOne(Fact.content(binary.toString())).path(binary.toString());
+
+        assertEquals(PathState.Kind.FILE, state.kind());
+        assertEquals("0640", state.mode());
+        assertTrue(state.readable());
+        assertArrayEquals(allBytes, state.content());
+    }
+
+    @Test
+    void gather_emptyFile_hasEmptyContentNotNull() {
+        PathState state = gatherOne(Fact.content(empty.toString())).path(empty.toString());
+
+        assertTrue(state.isFile());
+        assertArrayEquals(new byte[0], state.content());
+        assertEquals(Optional.of(""), state.text());
+    }
+
+    @Test
+    void gather_newlineOnlyFile_keepsTheNewline() {
+        PathState state = gatherOne(Fact.content(newline.toString())).path(newline.toString());
+
+        assertArrayEquals(new byte[] {'\n'}, state.content());
+    }
+
+    @Test
+    void gather_pathWithSpacesQuotesAndDollar_isReadLiterally() {
+        PathState state = gatherOne(Fact.content(nasty.toString())).path(nasty.toString());
+
+        assertTrue(state.isFile());
+        assertEquals(Optional.of("hello\n"), state.text());
+    }
+
+    @Test
+    void gather_fileWithoutContent_hasNoContent() {
+        PathState state = gatherOne(Fact.path(binary.toString())).path(binary.toString());
+
+        assertTrue(state.isFile());
+        assertEquals("0640", state.mode());
+        assertNull(state.content(), "content was not asked for, so it must not pretend the file is empty");
+    }
+
+    @Test
+    void gather_pathAndContentOfSamePath_bothAnsweredByTheContentRead() {
+        FactSet facts = FactGatherer.gather(transport,
+                new LinkedHashSet<>(List.of(Fact.path(binary.toString()), Fact.content(binary.toString()))));
+
+        assertArrayEquals(allBytes, facts.path(binary.toString()).content());
+        assertEquals(1, transport.roundTrips());
+    }
+
+    @Test
+    void gather_commandFact_capturesExitCodeStdoutAndStderr() {
+        Fact.CommandFact command = new Fact.CommandFact(List.of("sh", "-c", "printf 'out\\n\\001'; printf 'err' >&2; exit 7"));
+
+        CommandOutput output = gatherOne(command).command(command);
+
+        assertEquals(7, output.exitCode());
+        assertFalse(output.ok());
+        assertArrayEquals(new byte[] {'o', 'u', 't', '\n', 1}, output.stdout());
+        assertEquals("err", output.err());
+    }
+
+    @Test
+    void gather_commandFactWithNoOutput_hasEmptyStreams() {
+        Fact.CommandFact command = new Fact.CommandFact(List.of("true"));
+
+        CommandOutput output = gatherOne(command).command(command);
+
+        assertEquals(0, output.exitCode());
+        assertTrue(output.ok());
+        assertEquals("", output.out());
+        assertEquals("", output.err());
+    }
+
+    @Test
+    void gather_commandFactArgumentsWithShellSyntax_areNotInterpreted() {
+        Path pwned = dir.resolve("pwned");
+        Fact.CommandFact command = new Fact.CommandFact(List.of("printf", "%s", "$(touch " + pwned + ") it's"));
+
+        CommandOutput output = gatherOne(command).command(command);
+
+        assertEquals("$(touch " + pwned + ") it's", output.out());
+        assertFalse(Files.exists(pwned));
+    }
+
+    @Test
+    void gather_nothingWanted_makesNoRoundTrip() {
+        FactGatherer.gather(transport, Set.of());
+
+        assertEquals(0, transport.roundTrips());
+    }
+
+    @Test
+    void factSet_factNotGathered_isAProgrammingError() {
+        FactSet facts = gatherOne(Fact.path(directory.toString()));
+
+        assertThrows(IllegalStateException.class, () -> facts.path(absent.toString()));
+    }
+
+    @Test
+    void pathState_toString_neverShowsContent() {
+        PathState state = PathState.file("0600", "root", "root", "SECRET KEY".getBytes(StandardCharsets.UTF_8));
+
+        assertFalse(state.toString().contains("SECRET"));
+        assertTrue(state.toString().contains("10 bytes"));
+    }
+
+    private FactSet gatherOne(Fact fact) {
+        FactSet facts = FactGatherer.gather(transport, Set.of(fact));
+        assertEquals(1, transport.roundTrips());
+        return facts;
+    }
+}
