@@ -1,0 +1,88 @@
+package dev.pki.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The exit code table of docs/cli.md, command by command. */
+class ExitCodesTest {
+
+    @TempDir
+    Path dir;
+
+    private Cli.Result pki(String... args) {
+        return Cli.run(args);
+    }
+
+    private int files;
+
+    private Path playbook(String source) throws Exception {
+        Path file = dir.resolve("playbook" + (files++) + ".groovy");
+        Files.writeString(file, source);
+        return file;
+    }
+
+    private String dirPlaybook() throws Exception {
+        return playbook("hosts('localhost') { directory('" + dir.resolve("made") + "') { mode '0700' } }").toString();
+    }
+
+    @Test
+    void planDetailedExitcode_isTwoWithChanges_andZeroWithout() throws Exception {
+        String pb = dirPlaybook();
+        assertEquals(ExitCodes.CHANGES, pki("plan", pb, "--detailed-exitcode").exitCode());
+        assertEquals(ExitCodes.OK, pki("plan", pb).exitCode(), "without the flag, changes are success");
+        assertFalse(Files.exists(dir.resolve("made")), "plan changes nothing");
+        assertEquals(ExitCodes.OK, pki("apply", pb, "--yes", "--state-dir", dir.resolve("s").toString()).exitCode());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("made"))));
+        assertEquals(ExitCodes.OK, pki("plan", pb, "--detailed-exitcode").exitCode());
+    }
+
+    @Test
+    void applyWithoutTerminal_refusesWithoutYes_andChangesNothing() throws Exception {
+        Cli.Result r = pki("apply", dirPlaybook(), "--state-dir", dir.resolve("s").toString());
+        assertEquals(ExitCodes.ERROR, r.exitCode());
+        assertTrue(r.err().contains("Pass --yes"), r.err());
+        assertFalse(Files.exists(dir.resolve("made")));
+    }
+
+    @Test
+    void applyWithNothingToDo_saysSo_andSucceeds() throws Exception {
+        Files.createDirectory(dir.resolve("made"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        Cli.Result r = pki("apply", dirPlaybook(), "--state-dir", dir.resolve("s").toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.all());
+        assertTrue(r.out().contains("No changes."), r.out());
+    }
+
+    @Test
+    void badInput_isOne_withoutStackTrace() throws Exception {
+        for (String[] args : new String[][]{
+                {"plan", playbook("hosts('localhost') { file('/x') { mdoe = '0640' } }").toString()},
+                {"plan", dir.resolve("missing.groovy").toString()},
+                {"plan"},
+                {"plan", dirPlaybook(), "--no-such-option"},
+                {"plan", dirPlaybook(), "-e", "novalue"},
+                {"validate", dirPlaybook(), "-i", dir.resolve("missing.yml").toString()},
+                {"frobnicate"}}) {
+            Cli.Result r = pki(args);
+            assertEquals(ExitCodes.ERROR, r.exitCode(), String.join(" ", args) + "\n" + r.all());
+            assertTrue(r.err().contains("Error"), r.err());
+            assertFalse(r.all().contains("\tat "), "no stack trace: " + r.all());
+        }
+    }
+
+    @Test
+    void versionAndHelp_succeed() {
+        assertTrue(pki("--version").exitCode() == 0);
+        Cli.Result help = pki("--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.all().contains("plan") && help.all().contains("apply") && help.all().contains("validate"), help.all());
+        assertEquals(0, pki("help", "apply").exitCode());
+    }
+}
