@@ -36,15 +36,32 @@ import java.util.stream.Collectors;
 /** A leaf certificate and its key, issued in-process by a CA of the playbook. */
 record CertificateResource(Address address, SourceLocation location, CertificateSpec spec) implements Resource {
 
-    /** What apply has to do, decided by plan. */
-    record Work(boolean issue, List<String> rewrite, boolean fixOwnership) {
+    /** What apply has to do, decided by plan: create directories, issue, rewrite chain files, fix ownership. */
+    record Work(List<String> createDirs, boolean issue, List<String> rewrite, boolean fixOwnership) {
     }
+
+    /** Directories the files go into that do not exist yet are created (mode 0755), as certbot does. */
+    static final dev.pki.model.Mode DIRECTORY_MODE = new dev.pki.model.Mode("0755");
 
     @Override
     public Set<Fact> facts() {
         Set<Fact> facts = new LinkedHashSet<>();
         for (String path : paths()) facts.add(Fact.content(path));
+        for (String dir : parents()) facts.add(Fact.path(dir));
         return facts;
+    }
+
+    private Set<String> parents() {
+        Set<String> dirs = new LinkedHashSet<>();
+        for (String path : paths()) {
+            int slash = path.lastIndexOf('/');
+            if (slash > 0) dirs.add(path.substring(0, slash));
+        }
+        return dirs;
+    }
+
+    private List<String> missingParents(FactSet facts, PlanContext context) {
+        return parents().stream().filter(d -> !context.path(facts, d).exists()).toList();
     }
 
     private List<String> paths() {
@@ -63,7 +80,11 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         if (reason.isPresent()) {
             boolean nothingThere = !cert.exists() && !key.exists();
             Action action = nothingThere ? Action.CREATE : Action.REPLACE;
-            return Change.of(action, reason.get(), issueAttributes()).withDetail(new Work(true, List.of(), false));
+            List<String> dirs = missingParents(facts, context);
+            for (String d : dirs) context.simulate(d, PathState.directory(DIRECTORY_MODE.octal(), "", ""));
+            List<AttributeChange> attrs = issueAttributes();
+            for (String d : dirs) attrs.add(AttributeChange.set("directory " + d, "created, mode " + DIRECTORY_MODE));
+            return Change.of(action, reason.get(), attrs).withDetail(new Work(dirs, true, List.of(), false));
         }
         CaHandle ca = issuer.orElseThrow();
         List<String> rewrite = new ArrayList<>();
@@ -85,7 +106,7 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         if (attrs.isEmpty()) return Change.noop();
         String why = !rewrite.isEmpty() ? rewrite.stream().map(CertificateResource::name).collect(Collectors.joining(", ")) + " out of date"
                 : Ownership.describe(ownership);
-        return Change.of(Action.UPDATE, why, attrs).withDetail(new Work(false, rewrite, !ownership.isEmpty()));
+        return Change.of(Action.UPDATE, why, attrs).withDetail(new Work(List.of(), false, rewrite, !ownership.isEmpty()));
     }
 
     private List<AttributeChange> issueAttributes() {
@@ -109,6 +130,7 @@ record CertificateResource(Address address, SourceLocation location, Certificate
                 .orElseThrow(() -> new PkiException(location, spec.issuer() + " is not available to sign " + spec.name()));
         var remote = context.remote();
         String certPem;
+        for (String dir : work.createDirs()) remote.mkdir(dir, new Ownership("", "", DIRECTORY_MODE).attrs());
         if (work.issue()) {
             certPem = issue(ca, context.now(), remote);
         } else {
