@@ -65,8 +65,12 @@ public final class HandlerStore {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".handlers", ".tmp");
-            Files.write(tmp, pending, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.write(tmp, pending, StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp); // gone after a successful move; never left behind by a failed one
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write handler state " + file, e);
         }

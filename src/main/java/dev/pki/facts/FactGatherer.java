@@ -63,13 +63,13 @@ public final class FactGatherer {
         for (Fact fact : facts) {
             List<String> lines = sections.get(fact);
             if (lines == null) throw new TransportException("incomplete facts from target (no answer for " + fact + ")", false);
-            answers.put(fact, fact instanceof Fact.PathFact ? parsePath(lines) : parseCommand(lines));
+            answers.put(fact, fact instanceof Fact.PathFact p ? parsePath(lines, p.content()) : parseCommand(lines));
             if (fact instanceof Fact.PathFact p && p.content()) answers.put(new Fact.PathFact(p.path(), false), answers.get(fact));
         }
         return answers;
     }
 
-    private static PathState parsePath(List<String> lines) {
+    private static PathState parsePath(List<String> lines, boolean withContent) {
         PathState.Kind kind = PathState.Kind.ABSENT;
         String mode = "", owner = "", group = "";
         boolean readable = true;
@@ -96,7 +96,7 @@ public final class FactGatherer {
                 default -> { }
             }
         }
-        if (kind == PathState.Kind.FILE && content == null && readable && lines.stream().noneMatch(l -> l.startsWith("C"))) {
+        if (withContent && kind == PathState.Kind.FILE && content == null && readable && lines.stream().noneMatch(l -> l.startsWith("C"))) {
             // A file read with content but printing no C lines is empty (od prints nothing).
             content = new ByteArrayOutputStream();
         }

@@ -64,10 +64,16 @@ public final class InventoryLoader {
             String name = String.valueOf(h.getKey());
             List<Map<String, Object>> hostLayers = new ArrayList<>(scope);
             hostLayers.add(stringKeys(file, h.getValue(), name));
-            // A host listed in several groups: later, more specific definitions win.
+            // A host listed in several groups gets the vars of every group it is in (each group once,
+            // later groups win), and its own vars, merged, stay last: host vars beat any group's.
             layers.merge(name, hostLayers, (a, b) -> {
-                List<Map<String, Object>> m = new ArrayList<>(a);
-                m.addAll(b.subList(Math.max(0, b.size() - 2), b.size()));
+                List<Map<String, Object>> m = new ArrayList<>(a.subList(0, a.size() - 1));
+                for (Map<String, Object> layer : b.subList(0, b.size() - 1)) {
+                    if (m.stream().noneMatch(l -> l == layer)) m.add(layer); // shared ancestors are the same map
+                }
+                Map<String, Object> hostVars = new LinkedHashMap<>(a.get(a.size() - 1));
+                hostVars.putAll(b.get(b.size() - 1));
+                m.add(hostVars);
                 return m;
             });
             members.add(name);

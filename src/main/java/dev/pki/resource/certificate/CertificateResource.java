@@ -114,7 +114,7 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         attrs.add(AttributeChange.set("issuer", spec.issuer().toString()));
         attrs.add(AttributeChange.set("commonName", spec.commonName()));
         attrs.add(AttributeChange.set("sans", String.join(", ", spec.sans())));
-        attrs.add(AttributeChange.set("usage", spec.usages().stream().map(u -> u.name().toLowerCase()).collect(Collectors.joining(", "))));
+        attrs.add(AttributeChange.set("usage", Renewal.names(spec.usages())));
         attrs.add(AttributeChange.set("keyType", spec.keyType().id()));
         attrs.add(AttributeChange.set("validity", spec.validity().toString()));
         attrs.add(AttributeChange.set("notAfter", AttributeChange.KNOWN_AFTER_APPLY));

@@ -54,13 +54,19 @@ final class Renewal {
         if (!view.commonName().equals(spec.commonName())) return Optional.of("common name " + view.commonName() + " → " + spec.commonName());
         String sans = sanDifference(view, spec.sans());
         if (!sans.isEmpty()) return Optional.of("SANs differ: " + sans);
-        if (!view.usages().equals(spec.usages())) return Optional.of("usages " + view.usages() + " → " + spec.usages());
+        if (!view.usages().equals(spec.usages())) return Optional.of("usages " + names(view.usages()) + " → " + names(spec.usages()));
         Duration left = Duration.between(now, view.notAfter());
         if (left.isNegative() || left.isZero()) return Optional.of("expired " + Lifetime.format(left.negated()) + " ago");
         if (left.compareTo(spec.renewBefore()) <= 0) {
-            return Optional.of("expires in " + Lifetime.format(left) + " < renewBefore " + Lifetime.format(spec.renewBefore()));
+            String relation = left.equals(spec.renewBefore()) ? " = " : " < ";
+            return Optional.of("expires in " + Lifetime.format(left) + relation + "renewBefore " + Lifetime.format(spec.renewBefore()));
         }
         return Optional.empty();
+    }
+
+    /** {@code server, client}: usages as the playbook writes them. */
+    static String names(java.util.Set<dev.pki.crypto.Usage> usages) {
+        return String.join(", ", usages.stream().map(u -> u.name().toLowerCase()).toList());
     }
 
     /** {@code +www.internal -old.internal}, or empty when the sets are equal (order does not matter). */
