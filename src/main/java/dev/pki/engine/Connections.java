@@ -3,10 +3,15 @@ package dev.pki.engine;
 import dev.pki.inventory.Host;
 import dev.pki.inventory.Inventory;
 import dev.pki.transport.LocalTransport;
+import dev.pki.transport.LxcTransport;
+import dev.pki.transport.PctTransport;
 import dev.pki.transport.Transport;
 import dev.pki.transport.TransportException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,13 +22,27 @@ public final class Connections implements AutoCloseable {
 
     private final Inventory inventory;
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public Connections(Inventory inventory) {
         this.inventory = inventory;
     }
 
     public Transport get(String hostName) {
-        return open.computeIfAbsent(hostName, this::connect);
+        Transport t = open.get(hostName);
+        if (t != null) return t;
+        // Not computeIfAbsent: opening a container's transport opens its parent through get(), and a
+        // ConcurrentHashMap must not be modified from inside its own computeIfAbsent. A lock per host
+        // keeps one connection per host; locks are taken child before parent along an acyclic via
+        // chain (checked first), so they cannot deadlock.
+        synchronized (locks.computeIfAbsent(hostName, h -> new Object())) {
+            t = open.get(hostName);
+            if (t == null) {
+                t = connect(hostName);
+                open.put(hostName, t);
+            }
+            return t;
+        }
     }
 
     private Transport connect(String hostName) {
@@ -32,9 +51,66 @@ public final class Connections implements AutoCloseable {
         String connection = host.connection();
         return switch (connection) {
             case "local" -> new LocalTransport();
+            case "lxc", "community.general.lxc" -> {
+                Link link = link(host, "lxc");
+                yield new LxcTransport(parent(host, link.via()), link.container(), link.via());
+            }
+            case "pct" -> {
+                Link link = link(host, "pct");
+                yield new PctTransport(parent(host, link.via()), link.container(), link.via());
+            }
             default -> throw new TransportException("connection '" + connection + "' of host " + hostName
-                    + " is not supported (supported: local)", true);
+                    + " is not supported (supported: local, lxc, pct)", true);
         };
+    }
+
+    /** A container host's parent and container name, checked before anything is opened. */
+    private record Link(String via, String container) {
+    }
+
+    private Link link(Host host, String connection) {
+        String via = host.text("via", null).filter(s -> !s.isBlank()).orElseThrow(() -> new TransportException(
+                "host " + host.name() + " has connection " + connection + " but no 'via': set via to the inventory host that runs the container", true));
+        // Ansible's lxc connection names the container with ansible_lxc_host; Proxmox modules use vmid.
+        String container = host.text("container", "ansible_lxc_host").or(() -> host.text("vmid", null))
+                .filter(s -> !s.isBlank()).orElseThrow(() -> new TransportException(
+                        "host " + host.name() + " has connection " + connection + " but no 'container': set container to the container's "
+                                + ("pct".equals(connection) ? "ID (e.g. '103')" : "name (lxc-attach -n)"), true));
+        if (inventory.host(via) == null) {
+            throw new TransportException("host " + host.name() + " is reached via " + via + ", which is not in the inventory", true);
+        }
+        checkAcyclic(host.name());
+        return new Link(via, container);
+    }
+
+    /** A via chain that returns to a host (a → b → a) would recurse forever; say which hosts form it. */
+    private void checkAcyclic(String start) {
+        List<String> chain = new ArrayList<>();
+        String current = start;
+        while (current != null) {
+            if (chain.contains(current)) {
+                chain.add(current);
+                throw new TransportException("hosts reach each other in a cycle through 'via': " + String.join(" → ", chain), true);
+            }
+            chain.add(current);
+            Host h = inventory.host(current);
+            current = h == null ? null : viaOf(h).orElse(null);
+        }
+    }
+
+    private static Optional<String> viaOf(Host h) {
+        String c = h.connection();
+        boolean container = "lxc".equals(c) || "pct".equals(c) || "community.general.lxc".equals(c);
+        return container ? h.text("via", null) : Optional.empty();
+    }
+
+    private Transport parent(Host host, String via) {
+        try {
+            return get(via);
+        } catch (TransportException e) {
+            // An unreachable parent makes its containers unreachable, with the parent's reason.
+            throw new TransportException("host " + host.name() + " is reached via " + via + ": " + e.getMessage(), true, e);
+        }
     }
 
     /** Round trips per host so far, for {@code --debug}. */
