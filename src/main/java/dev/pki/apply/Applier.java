@@ -37,6 +37,7 @@ public final class Applier {
     private final String playbook;
     private final ApplyListener listener;
     private final Outputs outputs = new Outputs();
+    private java.util.function.BiPredicate<String, String> allowed = (host, address) -> true;
 
     public Applier(Connections connections, Clock clock, int forks, HandlerStore handlers, String playbook, ApplyListener listener) {
         this.connections = connections;
@@ -45,6 +46,15 @@ public final class Applier {
         this.handlers = handlers;
         this.playbook = playbook;
         this.listener = listener;
+    }
+
+    /**
+     * Restricts changes to those a saved plan listed ({@code host}, {@code address}); a step that
+     * would change anything else is skipped and reported, not applied.
+     */
+    public Applier onlyChanging(java.util.function.BiPredicate<String, String> steps) {
+        this.allowed = steps;
+        return this;
     }
 
     /** Applies every target and returns the recap per host, in first-use order. */
@@ -116,6 +126,10 @@ public final class Applier {
         FactSet facts = FactGatherer.gather(remote.transport(), step.facts());
         Change change = step.plan(facts, context(host, remote));
         boolean changed = change.changes();
+        if (changed && !allowed.test(host, address)) {
+            throw new PkiException(step.location(), "would " + change.action().verb() + " (" + change.reason()
+                    + "), which the saved plan does not include; make the plan again");
+        }
         if (changed) {
             listener.stepStarted(host, step, change);
             if (step.handler().isPresent()) handlers.markPending(playbook, host, address);

@@ -6,8 +6,12 @@ import dev.pki.apply.HostRecap;
 import dev.pki.engine.Connections;
 import dev.pki.engine.Engine;
 import dev.pki.plan.Plan;
+import dev.pki.planfile.PlanFile;
+import dev.pki.planfile.SavedPlan;
 import dev.pki.render.ApplyRenderer;
+import dev.pki.render.PlanJson;
 import dev.pki.render.PlanRenderer;
+import dev.pki.render.PlanView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,14 +19,16 @@ import picocli.CommandLine.Option;
 import java.io.Console;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code pki apply}: show the plan, confirm, make it so, verify, recap. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Show the plan, ask for confirmation, then make the changes: hosts in parallel, steps in order.",
-                "Every step is verified by reading the host again; a second apply reports no changes.", ""},
-        footer = {"", "Without a terminal, apply refuses to run unless --yes is given.",
-                "Exit codes: 0 success (or nothing to do), 1 error or any host failed."})
+                "Every step is verified by reading the host again; a second apply reports no changes.",
+                "Given a plan file (pki plan --out FILE), applies exactly that plan without asking, or refuses it as stale.", ""},
+        footer = {"", "Without a terminal, apply refuses to run unless --yes is given (a saved plan needs no confirmation).",
+                "Exit codes: 0 success (or nothing to do), 1 error, stale plan, or any host failed."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,29 +39,57 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (PlanFile.looksLikePlan(options.playbook)) return applySaved();
         Prepared prepared = Prepared.from(options, System.err);
-        HandlerStore handlers = new HandlerStore(options.stateDirectory().resolve("pending-handlers"));
+        HandlerStore handlers = handlers();
         String playbook = prepared.playbook().file().toString();
         boolean pendingHandlers = handlers.all().stream().anyMatch(k -> k.startsWith(playbook + "\t"));
         try (Connections connections = new Connections(prepared.inventory())) {
             Clock clock = Clock.systemUTC();
             Plan plan = new Engine(connections, clock, options.forks).plan(prepared.targets());
             Reports.failIfBroken(plan);
+            PlanView view = PlanView.of(plan);
             PlanRenderer planRenderer = new PlanRenderer(prepared.style());
             if (!plan.hasChanges() && !pendingHandlers) {
-                System.out.println(planRenderer.summary(plan));
+                System.out.println(planRenderer.summary(view));
                 return ExitCodes.OK;
             }
-            System.out.print(planRenderer.render(plan));
+            System.out.print(planRenderer.render(view));
             if (pendingHandlers) System.out.println("Handlers left pending by an earlier run will run.");
             if (!confirmed()) return ExitCodes.ERROR;
-            ApplyRenderer renderer = new ApplyRenderer(prepared.style(), System.out);
-            Map<String, HostRecap> recap = new Applier(connections, clock, options.forks, handlers, playbook, renderer)
-                    .apply(prepared.targets());
-            System.out.print(renderer.recap(recap));
-            Reports.debugRoundTrips(options, connections);
-            return recap.values().stream().anyMatch(HostRecap::hasFailed) ? ExitCodes.ERROR : ExitCodes.OK;
+            return run(prepared, connections, clock, new Applier(connections, clock, options.forks, handlers, playbook,
+                    new ApplyRenderer(prepared.style(), System.out)));
         }
+    }
+
+    /** Applies a saved plan: same inputs, same facts (else stale), only the changes it lists. */
+    private int applySaved() {
+        SavedPlan saved = PlanFile.read(options.playbook, Main.VERSION);
+        Prepared prepared = Prepared.of(SavedPlans.checkInputs(saved), SavedPlans.inventories(saved), Map.copyOf(saved.vars()),
+                saved.limit(), options.noColor, System.err);
+        try (Connections connections = new Connections(prepared.inventory())) {
+            Clock clock = Clock.systemUTC();
+            Engine.Gathered now = new Engine(connections, clock, options.forks).gather(prepared.targets());
+            SavedPlans.refuseIfStale(saved, now, options.playbook);
+            PlanView view = PlanJson.read(saved.plan());
+            System.out.print(new PlanRenderer(prepared.style()).render(view));
+            if (!view.hasChanges()) return ExitCodes.OK;
+            Set<String> changes = saved.changedSteps();
+            String playbook = prepared.playbook().file().toString();
+            return run(prepared, connections, clock, new Applier(connections, clock, options.forks, handlers(), playbook,
+                    new ApplyRenderer(prepared.style(), System.out)).onlyChanging((host, address) -> changes.contains(host + "\t" + address)));
+        }
+    }
+
+    private int run(Prepared prepared, Connections connections, Clock clock, Applier applier) {
+        Map<String, HostRecap> recap = applier.apply(prepared.targets());
+        System.out.print(new ApplyRenderer(prepared.style(), System.out).recap(recap));
+        Reports.debugRoundTrips(options, connections);
+        return recap.values().stream().anyMatch(HostRecap::hasFailed) ? ExitCodes.ERROR : ExitCodes.OK;
+    }
+
+    private HandlerStore handlers() {
+        return new HandlerStore(options.stateDirectory().resolve("pending-handlers"));
     }
 
     private boolean confirmed() {

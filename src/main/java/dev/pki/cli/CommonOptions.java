@@ -14,7 +14,8 @@ import java.util.Map;
 /** Options shared by plan, apply and validate. */
 final class CommonOptions {
 
-    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The Groovy playbook, e.g. playbooks/phoenix.groovy.")
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The Groovy playbook, e.g. playbooks/phoenix.groovy"
+            + " (for apply, also a saved plan file made by 'pki plan --out').")
     Path playbook;
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",

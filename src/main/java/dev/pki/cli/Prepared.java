@@ -11,6 +11,7 @@ import dev.pki.render.Style;
 import dev.pki.resource.Playbook;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -21,13 +22,16 @@ import java.util.Map;
 record Prepared(Inventory inventory, Playbook playbook, List<Target> targets, Style style) {
 
     static Prepared from(CommonOptions options, PrintStream err) {
-        Style style = Style.detect(options.noColor);
-        Map<String, Object> extra = options.vars();
-        Inventory inventory = options.inventories.isEmpty() ? Inventory.implicit(extra)
-                : Inventory.merge(options.inventories.stream().map(p -> InventoryLoader.load(p, extra)).toList());
-        Playbook playbook = PlaybookLoader.load(options.playbook, inventory.globalVars());
+        return of(options.playbook, options.inventories, options.vars(), options.limit, options.noColor, err);
+    }
+
+    static Prepared of(Path playbookFile, List<Path> inventories, Map<String, Object> extra, String limit, boolean noColor, PrintStream err) {
+        Style style = Style.detect(noColor);
+        Inventory inventory = inventories.isEmpty() ? Inventory.implicit(extra)
+                : Inventory.merge(inventories.stream().map(p -> InventoryLoader.load(p, extra)).toList());
+        Playbook playbook = PlaybookLoader.load(playbookFile, inventory.globalVars());
         Diagnostics diagnostics = new Diagnostics();
-        List<Target> targets = Targets.expand(playbook, inventory, options.limit, diagnostics);
+        List<Target> targets = Targets.expand(playbook, inventory, limit, diagnostics);
         err.print(new DiagnosticRenderer(style).render(diagnostics.all().stream().filter(d -> !d.isError()).toList()));
         diagnostics.throwIfErrors();
         return new Prepared(inventory, playbook, targets, style);

@@ -33,7 +33,17 @@ public final class Engine {
         this.forks = Math.max(1, forks);
     }
 
+    /** Facts of every host (one round trip each) and the hosts that could not be reached, with why. */
+    public record Gathered(Map<String, FactSet> facts, Map<String, String> unreachable) {
+    }
+
     public Plan plan(List<Target> targets) {
+        Gathered gathered = gather(targets);
+        return Planner.plan(targets, gathered.facts(), gathered.unreachable(), clock);
+    }
+
+    /** Reads every host's facts, hosts in parallel. */
+    public Gathered gather(List<Target> targets) {
         Map<String, FactSet> facts = new ConcurrentHashMap<>();
         Map<String, String> unreachable = new ConcurrentHashMap<>();
         List<String> hosts = Targets.hosts(targets);
@@ -55,7 +65,11 @@ public final class Engine {
         } finally {
             pool.shutdownNow();
         }
-        return Planner.plan(targets, facts, unreachable, clock);
+        return new Gathered(facts, unreachable);
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     private static Set<Fact> factsFor(String host, List<Target> targets) {

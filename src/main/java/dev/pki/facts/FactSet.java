@@ -21,6 +21,44 @@ public final class FactSet {
         return (CommandOutput) require(answers.get(fact), "command " + fact.argv());
     }
 
+    /**
+     * A digest of every answer, keyed by what was read ({@code file /etc/x}, {@code command zfs get ...}),
+     * to tell later whether a host still looks as it did. Digests are salted SHA-256: the content of a
+     * key file never leaves the engine, not even as a plain hash that could be looked up.
+     */
+    public Map<String, String> fingerprints(String salt) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        answers.forEach((fact, answer) -> {
+            if (fact instanceof Fact.PathFact p && !p.content() && answers.containsKey(new Fact.PathFact(p.path(), true))) return;
+            out.put(describe(fact), digest(salt, answer));
+        });
+        return out;
+    }
+
+    static String describe(Fact fact) {
+        if (fact instanceof Fact.PathFact p) return "path " + p.path();
+        return "command " + String.join(" ", ((Fact.CommandFact) fact).argv());
+    }
+
+    private static String digest(String salt, Object answer) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (answer instanceof PathState s) {
+                md.update((s.kind() + "|" + s.mode() + "|" + s.owner() + "|" + s.group() + "|" + s.readable() + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (s.content() != null) md.update(s.content());
+            } else if (answer instanceof CommandOutput c) {
+                md.update((c.exitCode() + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(c.stdout());
+                md.update((byte) 0);
+                md.update(c.stderr());
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Object require(Object answer, String what) {
         if (answer == null) throw new IllegalStateException("fact not gathered: " + what);
         return answer;

@@ -17,6 +17,20 @@ public record AttributeChange(String name, String before, String after, boolean 
         return new AttributeChange(name, null, after, false);
     }
 
+    /** The before value as shown to users: {@code (sensitive)} for a sensitive attribute. */
+    public String shownBefore() {
+        return sensitive && before != null ? dev.pki.model.Sensitive.MARKER : before;
+    }
+
+    /**
+     * The after value as shown to users. A sensitive attribute shows only the marker, unless the
+     * planner already wrote the marker followed by a public remark ("(sensitive) encrypted, mode 0600").
+     */
+    public String shownAfter() {
+        if (!sensitive || after == null || after.startsWith(dev.pki.model.Sensitive.MARKER)) return after;
+        return dev.pki.model.Sensitive.MARKER;
+    }
+
     public boolean changed() {
         return before == null ? after != null : !before.equals(after);
     }
