@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {"Declarative provisioning for private PKI: CAs, certificates, trust, ZFS datasets and containers.",
                 "", "A Groovy playbook plus an inventory describe the desired state; 'pki plan' shows what would change",
                 "and why, 'pki apply' makes it so, idempotently.", ""},
-        subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, GraphCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (plan --detailed-exitcode: no changes), 1 error, 2 changes present (plan --detailed-exitcode).",
                 "Documentation: docs/cli.md, docs/dsl.md."})
 public final class Main implements Runnable {

@@ -34,6 +34,20 @@ public interface Resource {
     /** Makes the planned change on the host. */
     void apply(FactSet facts, Change change, ApplyContext context);
 
+    /**
+     * What this step makes available to later steps, for the dependency graph: {@code path:/dir}
+     * for a path it creates (later steps on the same host that read paths under it depend on it),
+     * or an output such as {@code ca:lab} (any host).
+     */
+    default Set<String> provides() {
+        return Set.of();
+    }
+
+    /** Outputs of other steps this step uses, e.g. {@code ca:lab}. */
+    default Set<String> requires() {
+        return Set.of();
+    }
+
     /** The command ({@code sh -c}) to run after this step changed something: onChange / onRenew. */
     default Optional<String> handler() {
         return Optional.empty();

@@ -60,6 +60,11 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
     }
 
     @Override
+    public Set<String> provides() {
+        return Set.of(CaSpec.handleKey(spec.name()), "path:" + spec.dir());
+    }
+
+    @Override
     public Change plan(FactSet facts, PlanContext context) {
         List<String> files = List.of(spec.rootCert(), spec.rootKey(), spec.intermediateCert(), spec.intermediateKey());
         List<String> missing = files.stream().filter(f -> !context.path(facts, f).isFile()).toList();

@@ -163,6 +163,11 @@ record CertificateResource(Address address, SourceLocation location, Certificate
     }
 
     @Override
+    public Set<String> requires() {
+        return Set.of(spec.issuer().handleKey());
+    }
+
+    @Override
     public Optional<String> handler() {
         return Optional.ofNullable(spec.onRenew());
     }

@@ -49,6 +49,11 @@ record DirectoryResource(Address address, SourceLocation location, Ownership own
     }
 
     @Override
+    public Set<String> provides() {
+        return Set.of("path:" + path());
+    }
+
+    @Override
     public Optional<String> handler() {
         return Optional.ofNullable(onChange);
     }

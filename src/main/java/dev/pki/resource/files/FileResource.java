@@ -85,6 +85,16 @@ record FileResource(Address address, SourceLocation location, Value content, Own
     }
 
     @Override
+    public Set<String> provides() {
+        return Set.of("path:" + path());
+    }
+
+    @Override
+    public Set<String> requires() {
+        return content instanceof Value.Reference r ? Set.of(r.key().replaceAll("/.*", "")) : Set.of();
+    }
+
+    @Override
     public Optional<String> handler() {
         return Optional.ofNullable(onChange);
     }
