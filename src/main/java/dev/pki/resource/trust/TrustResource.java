@@ -52,6 +52,11 @@ record TrustResource(Address address, SourceLocation location, String caName, Va
     }
 
     @Override
+    public Set<String> requires() {
+        return Set.of("ca:" + caName);
+    }
+
+    @Override
     public Set<Fact> facts() {
         Set<Fact> facts = new LinkedHashSet<>(List.of(OS_RELEASE, OS_RELEASE_FALLBACK, TOOLS));
         for (String dir : TrustLayout.directories()) {

@@ -43,6 +43,11 @@ record ZfsDatasetResource(Address address, SourceLocation location, String name,
     }
 
     @Override
+    public Set<String> provides() {
+        return mountpoint == null || absent ? Set.of() : Set.of("path:" + mountpoint);
+    }
+
+    @Override
     public Set<Fact> facts() {
         return Set.of(ZfsFacts.pools(), ZfsFacts.properties(name));
     }
