@@ -35,6 +35,7 @@ class LxcTransportIntegrationTest {
     // Per test, not @BeforeAll: surefire then reports the tests as skipped rather than not run.
     @BeforeEach
     void requireRunningContainer() {
+        dev.pki.testbed.TestBed.ensureUp();
         assumeTrue(running(CONTAINER), "no running LXC container " + CONTAINER + " (run scripts/testbed up)");
     }
 

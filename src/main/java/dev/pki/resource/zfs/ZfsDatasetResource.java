@@ -144,7 +144,7 @@ record ZfsDatasetResource(Address address, SourceLocation location, String name,
             case CREATE -> remote.run("create ZFS dataset " + name, Command.of(createCommand()));
             case UPDATE -> ((Map<String, String>) change.detail()).forEach((k, v) ->
                     remote.run("set " + k + " on ZFS dataset " + name, Command.of("zfs", "set", k + "=" + v, name)));
-            case DELETE -> remote.run("destroy ZFS dataset " + name, Command.of("zfs", "destroy", "-r", name));
+            case DELETE -> destroy(remote);
             default -> { }
         }
     }
@@ -156,5 +156,26 @@ record ZfsDatasetResource(Address address, SourceLocation location, String name,
         properties.forEach((k, v) -> argv.addAll(List.of("-o", k + "=" + v)));
         argv.add(name);
         return argv;
+    }
+
+    /**
+     * zfs destroy, retried briefly while zfs answers "dataset is busy": right after a dataset was
+     * used, the unmount can lag (zfs-fuse does this for a moment); a dataset really in use still fails.
+     */
+    private void destroy(dev.pki.transport.Remote remote) {
+        Command command = Command.of("zfs", "destroy", "-r", name);
+        for (int attempt = 1; ; attempt++) {
+            dev.pki.transport.ExecResult result = remote.transport().exec(command);
+            if (result.ok()) return;
+            if (attempt == 5 || !result.err().contains("busy")) {
+                throw new dev.pki.transport.TransportException("could not destroy ZFS dataset " + name + ": " + result.errorLine(), false);
+            }
+            try {
+                Thread.sleep(400L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.pki.transport.TransportException("interrupted while destroying " + name, false);
+            }
+        }
     }
 }

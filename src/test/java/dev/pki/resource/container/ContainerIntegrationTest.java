@@ -40,6 +40,7 @@ class ContainerIntegrationTest {
 
     @Test
     void apply_bindMount_isVisibleInsideTheRunningContainerAndConverges() throws Exception {
+        dev.pki.testbed.TestBed.ensureUp();
         assumeTrue(running(), "no running LXC container " + CONTAINER + " (run scripts/testbed up)");
         Path config = Path.of("/var/lib/lxc", CONTAINER, "config");
         byte[] original = Files.readAllBytes(config);

@@ -58,6 +58,7 @@ class TrustIntegrationTest {
 
     @BeforeAll
     static void requireContainer() {
+        dev.pki.testbed.TestBed.ensureUp();
         assumeTrue(exec("lxc-info", "-n", CONTAINER, "-s").out.contains("RUNNING"), "LXC container 101 is not running: scripts/testbed up");
     }
 

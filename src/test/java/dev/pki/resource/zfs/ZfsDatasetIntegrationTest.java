@@ -60,6 +60,7 @@ class ZfsDatasetIntegrationTest {
 
     @BeforeAll
     static void requirePool() {
+        dev.pki.testbed.TestBed.ensureUp();
         assumeTrue(run("zpool", "list", "-H", "quickOS").code == 0, "no zfs pool quickOS: run scripts/testbed up");
     }
 
