@@ -22,16 +22,18 @@ import java.util.Map;
 record Prepared(Inventory inventory, Playbook playbook, List<Target> targets, Style style) {
 
     static Prepared from(CommonOptions options, PrintStream err) {
-        return of(options.playbook, options.inventories, options.vars(), options.limit, options.noColor, err);
+        return of(options.playbook, options.inventories, options.vars(), options.limit, options.strict, options.noColor, err);
     }
 
-    static Prepared of(Path playbookFile, List<Path> inventories, Map<String, Object> extra, String limit, boolean noColor, PrintStream err) {
+    static Prepared of(Path playbookFile, List<Path> inventories, Map<String, Object> extra, String limit, boolean strict,
+                       boolean noColor, PrintStream err) {
         Style style = Style.detect(noColor);
         Inventory inventory = inventories.isEmpty() ? Inventory.implicit(extra)
-                : Inventory.merge(inventories.stream().map(p -> InventoryLoader.load(p, extra)).toList());
+                : InventoryLoader.load(inventories, extra);
         Playbook playbook = PlaybookLoader.load(playbookFile, inventory.globalVars());
         Diagnostics diagnostics = new Diagnostics();
-        List<Target> targets = Targets.expand(playbook, inventory, limit, diagnostics);
+        inventory.warnings().forEach(diagnostics::add);
+        List<Target> targets = Targets.expand(playbook, inventory, limit, strict, diagnostics);
         err.print(new DiagnosticRenderer(style).render(diagnostics.all().stream().filter(d -> !d.isError()).toList()));
         diagnostics.throwIfErrors();
         return new Prepared(inventory, playbook, targets, style);

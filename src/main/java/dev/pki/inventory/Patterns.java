@@ -41,12 +41,37 @@ final class Patterns {
         if (inventory.groups().containsKey(term)) return inventory.groups().get(term);
         if (inventory.hosts().containsKey(term) || term.equals("localhost")) return Set.of(term);
         if (term.contains("*") || term.contains("?")) {
-            Pattern glob = Pattern.compile(term.replace(".", "\\.").replace("*", ".*").replace("?", "."));
+            Pattern glob = glob(term);
             Set<String> out = new LinkedHashSet<>();
             for (String h : inventory.allHosts()) if (glob.matcher(h).matches()) out.add(h);
             for (String g : inventory.groups().keySet()) if (glob.matcher(g).matches()) out.addAll(inventory.groups().get(g));
             return out;
         }
         return Set.of();
+    }
+
+    /** fnmatch, as Ansible uses: {@code *}, {@code ?}, {@code [seq]}, {@code [!seq]}; everything else is literal. */
+    static Pattern glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
+                re.append(".*");
+            } else if (c == '?') {
+                re.append('.');
+            } else if (c == '[' && glob.indexOf(']', i + 2) > 0) {
+                int end = glob.indexOf(']', i + 2);
+                String seq = glob.substring(i + 1, end);
+                boolean negated = seq.startsWith("!");
+                if (negated) seq = seq.substring(1);
+                re.append('[').append(negated ? "^" : "").append(seq.replace("\\", "\\\\").replace("[", "\\[").replace("&", "\\&").replace("^", "\\^")).append(']');
+                i = end;
+            } else if (Character.isLetterOrDigit(c)) {
+                re.append(c);
+            } else {
+                re.append('\\').append(c);
+            }
+        }
+        return Pattern.compile(re.toString());
     }
 }
