@@ -5,6 +5,9 @@ import dev.pki.inventory.Inventory;
 import dev.pki.transport.LocalTransport;
 import dev.pki.transport.LxcTransport;
 import dev.pki.transport.PctTransport;
+import dev.pki.transport.SshOptions;
+import dev.pki.transport.SshSettings;
+import dev.pki.transport.SshTransport;
 import dev.pki.transport.Transport;
 import dev.pki.transport.TransportException;
 
@@ -21,11 +24,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Connections implements AutoCloseable {
 
     private final Inventory inventory;
+    private final SshOptions ssh;
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
+    /** Connections with strict SSH host-key checking and this process's environment. */
     public Connections(Inventory inventory) {
+        this(inventory, SshOptions.defaults());
+    }
+
+    /** @param ssh run-wide SSH settings: the {@code --ssh-host-keys} policy, environment, home directory */
+    public Connections(Inventory inventory, SshOptions ssh) {
         this.inventory = inventory;
+        this.ssh = ssh;
     }
 
     public Transport get(String hostName) {
@@ -51,6 +62,9 @@ public final class Connections implements AutoCloseable {
         String connection = host.connection();
         return switch (connection) {
             case "local" -> new LocalTransport();
+            // Ansible's paramiko and smart connections are SSH too; the session opens on the first command.
+            case "ssh", "paramiko", "paramiko_ssh", "smart", "ansible.builtin.ssh", "ansible.builtin.paramiko_ssh" ->
+                    new SshTransport(SshSettings.resolve(hostName, host.vars(), ssh), ssh);
             case "lxc", "community.general.lxc" -> {
                 Link link = link(host, "lxc");
                 yield new LxcTransport(parent(host, link.via()), link.container(), link.via());
@@ -60,7 +74,7 @@ public final class Connections implements AutoCloseable {
                 yield new PctTransport(parent(host, link.via()), link.container(), link.via());
             }
             default -> throw new TransportException("connection '" + connection + "' of host " + hostName
-                    + " is not supported (supported: local, lxc, pct)", true);
+                    + " is not supported (supported: local, ssh, lxc, pct)", true);
         };
     }
 
