@@ -3,6 +3,7 @@ package dev.pki.apply;
 import dev.pki.diag.Diagnostic;
 import dev.pki.diag.PkiException;
 import dev.pki.engine.Connections;
+import dev.pki.model.Rollout;
 import dev.pki.facts.FactGatherer;
 import dev.pki.facts.FactSet;
 import dev.pki.plan.Change;
@@ -23,10 +24,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Applies a playbook: plays in order; within a play, hosts in parallel ({@code forks} at a time)
- * and steps in order. A host that fails skips its remaining steps; other hosts go on.
+ * Applies a playbook: plays in order; within a play, hosts in batches and each batch in parallel
+ * ({@code forks} at a time), steps in order. A host that fails skips its remaining steps; other
+ * hosts go on unless the play says {@code anyErrorsFatal} or its batch exceeds {@code maxFailPercentage}.
  */
 public final class Applier {
 
@@ -57,42 +60,79 @@ public final class Applier {
         return this;
     }
 
-    /** Applies every target and returns the recap per host, in first-use order. */
+    /**
+     * Applies every target and returns the recap per host, in first-use order. Plays run in order;
+     * a play's hosts run in batches ({@code serial}), each batch in parallel. A batch that fails
+     * beyond {@code maxFailPercentage}, or any failure under {@code anyErrorsFatal}, stops the run:
+     * nothing new starts, and what did not run is counted as skipped.
+     */
     public Map<String, HostRecap> apply(List<Target> targets) {
         Map<String, HostRecap> recap = new LinkedHashMap<>();
         for (Target t : targets) t.hosts().forEach(h -> recap.putIfAbsent(h, new HostRecap()));
+        listener.started(recap.size(), targets.stream().mapToInt(t -> t.hosts().size() * t.play().steps().size()).sum());
+        AtomicBoolean stop = new AtomicBoolean();
         for (Target target : targets) {
+            Rollout rollout = target.play().rollout();
             List<String> hosts = target.hosts().stream().filter(h -> !recap.get(h).hasFailed()).toList();
-            if (hosts.isEmpty()) continue;
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, hosts.size()));
-            try {
-                List<Future<?>> futures = hosts.stream()
-                        .<Future<?>>map(h -> pool.submit(() -> applyHost(h, target.play().steps(), recap.get(h)))).toList();
-                for (Future<?> f : futures) f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
+            List<List<String>> batches = rollout.batches(hosts);
+            for (int b = 0; b < batches.size(); b++) {
+                List<String> batch = batches.get(b);
+                if (stop.get()) {
+                    batch.forEach(h -> recap.get(h).skip(target.play().steps().size()));
+                    continue;
+                }
+                if (batches.size() > 1) listener.batchStarted(target.play().pattern(), b + 1, batches.size(), batch);
+                runBatch(batch, target.play().steps(), recap, rollout.anyErrorsFatal() ? stop : null);
+                int failed = (int) batch.stream().filter(h -> recap.get(h).hasFailed()).count();
+                if (!stop.get() && rollout.exceeded(failed, batch.size())) {
+                    stop.set(true);
+                    listener.stopped(rollout.anyErrorsFatal() ? "a host failed and hosts('" + target.play().pattern() + "') has anyErrorsFatal"
+                            : failed + " of " + batch.size() + " hosts in the batch failed, more than maxFailPercentage "
+                            + rollout.maxFailPercentage() + "% of hosts('" + target.play().pattern() + "')");
+                } else if (stop.get()) {
+                    listener.stopped("a host failed and hosts('" + target.play().pattern() + "') has anyErrorsFatal");
+                }
             }
         }
         return recap;
     }
 
-    private void applyHost(String host, List<Resource> steps, HostRecap recap) {
+    /** One batch: its hosts in parallel, {@code forks} at a time. {@code fatal}, if set, is raised by the first failure. */
+    private void runBatch(List<String> hosts, List<Resource> steps, Map<String, HostRecap> recap, AtomicBoolean fatal) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, hosts.size()));
+        try {
+            List<Future<?>> futures = hosts.stream()
+                    .<Future<?>>map(h -> pool.submit(() -> applyHost(h, steps, recap.get(h), fatal))).toList();
+            for (Future<?> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void applyHost(String host, List<Resource> steps, HostRecap recap, AtomicBoolean fatal) {
         Transport transport;
         try {
             transport = connections.get(host);
         } catch (TransportException e) {
             recap.unreachable(e.getMessage());
             listener.hostUnreachable(host, e.getMessage());
+            if (fatal != null) fatal.set(true);
             return;
         }
         Remote remote = new Remote(transport);
-        for (Resource step : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Resource step = steps.get(i);
+            if (fatal != null && fatal.get()) {
+                recap.skip(steps.size() - i);
+                return;
+            }
             StepOutcome outcome;
+            listener.stepRunning(host, step);
             try {
                 outcome = applyStep(host, step, remote);
                 listener.stepFinished(host, step, outcome, "");
@@ -102,6 +142,7 @@ public final class Applier {
                 if (e.unreachable()) {
                     recap.unreachable(e.getMessage());
                     listener.hostUnreachable(host, e.getMessage());
+                    if (fatal != null) fatal.set(true);
                     return;
                 }
                 outcome = fail(host, step, recap, e.getMessage());
@@ -110,7 +151,11 @@ public final class Applier {
                 outcome = fail(host, step, recap, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             recap.count(outcome);
-            if (outcome == StepOutcome.FAILED) return;
+            if (outcome == StepOutcome.FAILED) {
+                recap.skip(steps.size() - i - 1);
+                if (fatal != null) fatal.set(true);
+                return;
+            }
         }
     }
 
@@ -143,9 +188,11 @@ public final class Applier {
         if (step.handler().isPresent() && (changed || handlers.isPending(playbook, host, address))) {
             String command = step.handler().get();
             ExecResult result = remote.shell(command);
+            // The exit code is said once; the error line only when the command wrote one.
+            String error = result.err().isBlank() ? "" : ": " + result.errorLine();
             listener.handlerFinished(host, step, command, result.ok(), result.ok() ? "" : result.errorLine());
             if (!result.ok()) {
-                throw new PkiException(step.location(), "handler failed (exit " + result.exitCode() + "): " + result.errorLine()
+                throw new PkiException(step.location(), "handler failed (exit " + result.exitCode() + ")" + error
                         + "; it will run again on the next apply");
             }
             handlers.done(playbook, host, address);

@@ -1,5 +1,8 @@
 package dev.pki.apply;
 
+import dev.pki.plan.Target;
+import dev.pki.resource.Resource;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +58,32 @@ public final class HandlerStore {
 
     public synchronized List<String> all() {
         return new ArrayList<>(pending);
+    }
+
+    /** A handler left pending by an earlier run, of a step on a host. */
+    public record Pending(String host, Resource step) {
+
+        public String command() {
+            return step.handler().orElse("");
+        }
+    }
+
+    /**
+     * The handlers of this playbook left pending that applying {@code targets} would run: those
+     * whose host and step (with a handler) are still targeted. Plan reports them; apply runs them.
+     */
+    public synchronized List<Pending> pendingIn(String playbook, List<Target> targets) {
+        List<Pending> out = new ArrayList<>();
+        for (Target target : targets) {
+            for (String host : target.hosts()) {
+                for (Resource step : target.play().steps()) {
+                    if (step.handler().isPresent() && pending.contains(key(playbook, host, step.address().toString()))) {
+                        out.add(new Pending(host, step));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static String key(String playbook, String host, String address) {

@@ -6,6 +6,7 @@ public final class HostRecap {
     private int ok;
     private int changed;
     private int failed;
+    private int skipped;
     private boolean unreachable;
     private String message = "";
 
@@ -16,6 +17,10 @@ public final class HostRecap {
             case FAILED -> failed++;
             default -> { }
         }
+    }
+
+    synchronized void skip(int steps) {
+        skipped += steps;
     }
 
     synchronized void unreachable(String why) {
@@ -37,6 +42,11 @@ public final class HostRecap {
 
     public synchronized int failed() {
         return failed;
+    }
+
+    /** Steps not run because the host failed earlier or the run was stopped. */
+    public synchronized int skipped() {
+        return skipped;
     }
 
     public synchronized boolean isUnreachable() {

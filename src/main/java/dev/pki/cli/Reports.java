@@ -1,5 +1,6 @@
 package dev.pki.cli;
 
+import dev.pki.apply.HandlerStore;
 import dev.pki.diag.Diagnostic;
 import dev.pki.diag.PkiException;
 import dev.pki.diag.SourceLocation;
@@ -17,12 +18,27 @@ final class Reports {
     private Reports() {
     }
 
-    /** A plan with errors or unreachable hosts is not shown as a plan: its problems are, and the command fails. */
+    /**
+     * A plan with errors is not shown as a plan: its problems are, and the command fails.
+     * Unreachable hosts are not errors here — they are left out and reported, and the others are
+     * planned (and applied) as usual; commands still exit 1 for them.
+     */
     static void failIfBroken(Plan plan) {
         List<Diagnostic> problems = new ArrayList<>(plan.diagnostics());
-        plan.unreachable().forEach((host, why) -> problems.add(Diagnostic.error(SourceLocation.UNKNOWN, "host " + host + " is unreachable: " + why)));
         if (problems.stream().anyMatch(Diagnostic::isError)) throw new PkiException(problems);
+        plan.unreachable().forEach((host, why) -> problems.add(Diagnostic.warning(SourceLocation.UNKNOWN,
+                "host " + host + " is unreachable and left out: " + why)));
         if (!problems.isEmpty()) System.err.print(new DiagnosticRenderer(Style.detect(true)).render(problems));
+    }
+
+    /** One line per handler an apply would run although its step has nothing to change. */
+    static String pendingHandlers(List<HandlerStore.Pending> pending) {
+        StringBuilder out = new StringBuilder();
+        for (HandlerStore.Pending p : pending) {
+            out.append("Pending from an earlier run: ").append(p.host()).append(' ').append(p.step().address())
+                    .append(": handler will run (").append(p.command()).append(")\n");
+        }
+        return out.toString();
     }
 
     static void debugRoundTrips(CommonOptions options, Connections connections) {

@@ -51,6 +51,11 @@ public abstract class PlaybookScript extends Script {
             }
         }
         if (pattern == null || pattern.isBlank()) context.error(at, "hosts needs a host pattern, e.g. hosts('all')");
+        try {
+            dev.pki.model.Rollout.parse(options);
+        } catch (IllegalArgumentException e) {
+            context.error(at, e.getMessage());
+        }
         HostsBlock block = new HostsBlock(context);
         Blocks.evaluate(context, block, body);
         plays.add(new Play(pattern == null ? "" : pattern, new HashMap<>(options), block.steps(), at));

@@ -12,28 +12,38 @@ import dev.pki.resource.Resource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Expands each play's host pattern and checks what only the expansion reveals: duplicate steps on a host. */
+/**
+ * Expands each play's host pattern and checks what needs the whole playbook: that every output a
+ * step uses is declared by an earlier step, and that no step is duplicated on a host.
+ */
 public final class Targets {
 
     private Targets() {
     }
 
     public static List<Target> expand(Playbook playbook, Inventory inventory, String limit, Diagnostics diagnostics) {
+        return expand(playbook, inventory, limit, false, diagnostics);
+    }
+
+    /** With {@code strict}, a pattern or limit that matches no host is an error instead of a warning. */
+    public static List<Target> expand(Playbook playbook, Inventory inventory, String limit, boolean strict, Diagnostics diagnostics) {
         Set<String> limited = limit == null ? null : new LinkedHashSet<>(inventory.match(limit));
         if (limited != null && limited.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(SourceLocation.UNKNOWN, "--limit '" + limit + "' matches no host"));
+            diagnostics.add(noMatch(strict, SourceLocation.UNKNOWN, "--limit '" + limit + "' matches no host"));
         }
+        checkOrder(playbook, diagnostics);
         List<Target> targets = new ArrayList<>();
         Map<String, Map<Address, SourceLocation>> seen = new HashMap<>();
         for (Play play : playbook.plays()) {
             List<String> hosts = new ArrayList<>(inventory.match(play.pattern()));
             if (hosts.isEmpty()) {
-                diagnostics.add(Diagnostic.warning(play.location(), "hosts('" + play.pattern() + "') matches no host in the inventory"));
+                diagnostics.add(noMatch(strict, play.location(), "hosts('" + play.pattern() + "') matches no host in the inventory"));
             }
             if (limited != null) hosts.retainAll(limited);
             for (String host : hosts) {
@@ -49,6 +59,37 @@ public final class Targets {
             targets.add(new Target(play, hosts));
         }
         return targets;
+    }
+
+    /**
+     * Steps run in playbook order, so an output such as {@code ca:lab} must be provided by an
+     * earlier step (paths are not checked: they may exist already). Hosts do not matter: outputs
+     * are shared across hosts, as in the planner.
+     */
+    private static void checkOrder(Playbook playbook, Diagnostics diagnostics) {
+        Map<String, SourceLocation> providers = new HashMap<>();   // ca:lab → where; the first one counts
+        List<Resource> steps = playbook.plays().stream().flatMap(p -> p.steps().stream()).toList();
+        for (Resource step : steps) {
+            for (String provided : step.provides()) if (!provided.startsWith("path:")) providers.putIfAbsent(provided, step.location());
+        }
+        Set<String> provided = new HashSet<>();
+        for (Resource step : steps) {
+            for (String key : step.requires()) {
+                if (key.startsWith("path:") || provided.contains(key)) continue;
+                SourceLocation later = providers.get(key);
+                int colon = key.indexOf(':');
+                String type = colon < 0 ? key : key.substring(0, colon);
+                String what = step.address() + " uses " + (colon < 0 ? key : type + "('" + key.substring(colon + 1) + "')");
+                diagnostics.add(Diagnostic.error(step.location(), later == null ? what + ", which no step declares"
+                        : what + ", which is declared later in the playbook (line " + later.line() + "); move the " + type + " block before it"));
+            }
+            for (String key : step.provides()) if (!key.startsWith("path:")) provided.add(key);
+        }
+    }
+
+    private static Diagnostic noMatch(boolean strict, SourceLocation at, String message) {
+        return strict ? Diagnostic.error(at, message).withSuggestion("Check the pattern against 'pki inventory --graph', or drop --strict.")
+                : Diagnostic.warning(at, message);
     }
 
     /** Every host touched, in first-use order. */

@@ -23,8 +23,9 @@ public record Plan(List<PlannedStep> steps, Map<String, String> unreachable, Lis
         return steps.stream().anyMatch(s -> s.change().changes());
     }
 
+    /** Errors in planning; unreachable hosts are reported separately and do not make a plan fail. */
     public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError) || !unreachable.isEmpty();
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     public Map<Action, Integer> counts() {

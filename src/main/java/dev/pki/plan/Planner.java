@@ -34,11 +34,19 @@ public final class Planner {
                 PlanContext context = contexts.computeIfAbsent(host, h -> new PlanContext(h, clock, outputs));
                 for (Resource step : target.play().steps()) {
                     try {
-                        steps.add(new PlannedStep(host, step, step.plan(facts.get(host), context)));
+                        Change change = step.plan(facts.get(host), context);
+                        steps.add(new PlannedStep(host, step, change));
+                        // Renderers show only changing rows, so a step's warning without a change is reported here.
+                        if (!change.changes() && !change.warning().isEmpty()) {
+                            diagnostics.add(Diagnostic.warning(step.location(), step.address() + " on " + host + ": " + change.warning()));
+                        }
                     } catch (PkiException e) {
                         diagnostics.addAll(e.diagnostics());
                     } catch (Outputs.MissingOutputException e) {
-                        if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+                        if (!unreachable.isEmpty()) {
+                            diagnostics.add(Diagnostic.error(step.location(), step.address() + " on " + host + " uses " + e.getMessage()
+                                    + ", which could not be planned because its host is unreachable"));
+                        } else if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
                             diagnostics.add(Diagnostic.error(step.location(), step.address() + " on " + host + " uses " + e.getMessage()
                                     + ", which no earlier step declares; declare it in an earlier hosts block"));
                         }

@@ -29,6 +29,11 @@ public final class PlanRenderer {
     }
 
     public String summary(PlanView plan) {
+        int unreachable = plan.unreachable().size();
+        if (!plan.hasChanges() && unreachable > 0) {
+            return style.yellow("No changes on the hosts that could be read; " + unreachable
+                    + (unreachable == 1 ? " host was" : " hosts were") + " unreachable: " + String.join(", ", plan.unreachable().keySet()) + ".");
+        }
         if (!plan.hasChanges()) return style.green("No changes.") + " The infrastructure matches the playbook.";
         String line = plan.summaryLine();
         return style.bold("Plan:") + line.substring("Plan:".length());

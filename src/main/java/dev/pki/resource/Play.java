@@ -12,4 +12,9 @@ public record Play(String pattern, Map<String, Object> options, List<Resource> s
         options = Map.copyOf(options);
         steps = List.copyOf(steps);
     }
+
+    /** Batches, max-fail and any-errors-fatal from the options (validated when the playbook was loaded). */
+    public dev.pki.model.Rollout rollout() {
+        return dev.pki.model.Rollout.parse(options);
+    }
 }

@@ -78,6 +78,47 @@ class ExitCodesTest {
     }
 
     @Test
+    void validate_stepUsingCaDeclaredLater_isOne() throws Exception {
+        String pb = playbook("""
+                hosts('localhost') {
+                    file('%1$s/root.crt') { content ca('lab').rootCertificate }
+                }
+                hosts('localhost') {
+                    ca('lab') { dir '%1$s/ca'; passphraseFile '%1$s/ca/pass' }
+                }
+                """.formatted(dir)).toString();
+
+        Cli.Result r = pki("validate", pb);
+
+        assertEquals(ExitCodes.ERROR, r.exitCode(), r.all());
+        assertTrue(r.err().contains("line 2: file " + dir + "/root.crt uses ca('lab'), which is declared later in the playbook (line 5);"
+                + " move the ca block before it"), r.err());
+    }
+
+    @Test
+    void versionAfterACommand_printsTheVersion() {
+        java.util.Set<String> commands = new picocli.CommandLine(new Main()).getSubcommands().keySet();
+        assertTrue(commands.containsAll(java.util.List.of("plan", "apply", "validate", "graph", "show")), commands.toString());
+        for (String command : commands) {
+            if (command.equals("help")) continue;   // picocli's own; it has no options
+            Cli.Result r = pki(command, "-V");
+            assertEquals(0, r.exitCode(), command + ": " + r.all());
+            assertTrue(r.out().startsWith("pki " + Main.VERSION + "\n"), command + ": " + r.out());
+        }
+    }
+
+    @Test
+    void patternMatchingNothing_isAWarning_andAnErrorUnderStrict() throws Exception {
+        String pb = playbook("hosts('nosuchhost') { directory('" + dir.resolve("x") + "') }").toString();
+        Cli.Result lenient = pki("validate", pb);
+        assertEquals(ExitCodes.OK, lenient.exitCode(), lenient.all());
+        assertTrue(lenient.err().contains("Warning: playbook") && lenient.err().contains("hosts('nosuchhost') matches no host"), lenient.err());
+        Cli.Result strict = pki("validate", pb, "--strict");
+        assertEquals(ExitCodes.ERROR, strict.exitCode());
+        assertTrue(strict.err().contains("Error: playbook") && strict.err().contains("hosts('nosuchhost') matches no host"), strict.err());
+    }
+
+    @Test
     void versionAndHelp_succeed() {
         assertTrue(pki("--version").exitCode() == 0);
         Cli.Result help = pki("--help");
