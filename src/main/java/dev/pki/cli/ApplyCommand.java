@@ -18,12 +18,13 @@ import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code pki apply}: show the plan, confirm, make it so, verify, recap. */
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Show the plan, ask for confirmation, then make the changes: hosts in parallel, steps in order.",
                 "Every step is verified by reading the host again; a second apply reports no changes.",
                 "Given a plan file (pki plan --out FILE), applies exactly that plan without asking, or refuses it as stale.", ""},
@@ -41,24 +42,24 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         if (PlanFile.looksLikePlan(options.playbook)) return applySaved();
         Prepared prepared = Prepared.from(options, System.err);
-        HandlerStore handlers = handlers();
+        HandlerStore handlers = options.handlers();
         String playbook = prepared.playbook().file().toString();
-        boolean pendingHandlers = handlers.all().stream().anyMatch(k -> k.startsWith(playbook + "\t"));
-        try (Connections connections = new Connections(prepared.inventory())) {
+        List<HandlerStore.Pending> pending = handlers.pendingIn(playbook, prepared.targets());
+        try (Connections connections = new Connections(prepared.inventory(), options.sshOptions())) {
             Clock clock = Clock.systemUTC();
             Plan plan = new Engine(connections, clock, options.forks).plan(prepared.targets());
             Reports.failIfBroken(plan);
             PlanView view = PlanView.of(plan);
             PlanRenderer planRenderer = new PlanRenderer(prepared.style());
-            if (!plan.hasChanges() && !pendingHandlers) {
+            if (!plan.hasChanges() && pending.isEmpty()) {
                 System.out.println(planRenderer.summary(view));
                 return ExitCodes.OK;
             }
             System.out.print(planRenderer.render(view));
-            if (pendingHandlers) System.out.println("Handlers left pending by an earlier run will run.");
+            System.out.print(Reports.pendingHandlers(pending));
             if (!confirmed()) return ExitCodes.ERROR;
             return run(prepared, connections, clock, new Applier(connections, clock, options.forks, handlers, playbook,
-                    new ApplyRenderer(prepared.style(), System.out)));
+                    renderer(prepared)));
         }
     }
 
@@ -66,8 +67,8 @@ final class ApplyCommand implements Callable<Integer> {
     private int applySaved() {
         SavedPlan saved = PlanFile.read(options.playbook, Main.VERSION);
         Prepared prepared = Prepared.of(SavedPlans.checkInputs(saved), SavedPlans.inventories(saved), Map.copyOf(saved.vars()),
-                saved.limit(), options.noColor, System.err);
-        try (Connections connections = new Connections(prepared.inventory())) {
+                saved.limit(), options.strict, options.noColor, System.err);
+        try (Connections connections = new Connections(prepared.inventory(), options.sshOptions())) {
             Clock clock = Clock.systemUTC();
             Engine.Gathered now = new Engine(connections, clock, options.forks).gather(prepared.targets());
             SavedPlans.refuseIfStale(saved, now, options.playbook);
@@ -76,20 +77,24 @@ final class ApplyCommand implements Callable<Integer> {
             if (!view.hasChanges()) return ExitCodes.OK;
             Set<String> changes = saved.changedSteps();
             String playbook = prepared.playbook().file().toString();
-            return run(prepared, connections, clock, new Applier(connections, clock, options.forks, handlers(), playbook,
-                    new ApplyRenderer(prepared.style(), System.out)).onlyChanging((host, address) -> changes.contains(host + "\t" + address)));
+            return run(prepared, connections, clock, new Applier(connections, clock, options.forks, options.handlers(), playbook,
+                    renderer(prepared)).onlyChanging((host, address) -> changes.contains(host + "\t" + address)));
         }
     }
 
     private int run(Prepared prepared, Connections connections, Clock clock, Applier applier) {
         Map<String, HostRecap> recap = applier.apply(prepared.targets());
-        System.out.print(new ApplyRenderer(prepared.style(), System.out).recap(recap));
+        System.out.print(renderer(prepared).recap(recap));
         Reports.debugRoundTrips(options, connections);
         return recap.values().stream().anyMatch(HostRecap::hasFailed) ? ExitCodes.ERROR : ExitCodes.OK;
     }
 
-    private HandlerStore handlers() {
-        return new HandlerStore(options.stateDirectory().resolve("pending-handlers"));
+    private ApplyRenderer renderer;
+
+    /** One renderer per run: live progress on a terminal, plain lines otherwise. */
+    private ApplyRenderer renderer(Prepared prepared) {
+        if (renderer == null) renderer = new ApplyRenderer(prepared.style(), System.out, System.console() != null);
+        return renderer;
     }
 
     private boolean confirmed() {

@@ -5,7 +5,7 @@ package dev.pki.cli;
  * <ul>
  *   <li>0 — success; for {@code plan --detailed-exitcode}: no changes</li>
  *   <li>1 — error: bad input, a plan that cannot be made, a failed or unreachable host, refused confirmation</li>
- *   <li>2 — {@code plan --detailed-exitcode} only: the plan has changes</li>
+ *   <li>2 — {@code plan --detailed-exitcode} only: the plan has changes, or handlers left pending by an earlier run</li>
  * </ul>
  */
 public final class ExitCodes {

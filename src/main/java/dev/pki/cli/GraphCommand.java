@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code pki graph}: the dependency graph of the steps, as Mermaid or DOT. Contacts no host. */
-@Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Print which step depends on which (CA → exported root → trust on each guest → certificates),",
-                "as a Mermaid flowchart (default) or Graphviz DOT. Contacts no host.", ""},
-        footer = {"", "Example: pki graph playbooks/phoenix.groovy -i inventory/phoenix.yml --format dot | dot -Tsvg > graph.svg",
+@Command(name = "graph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Print which step depends on which, as a Mermaid flowchart (default) or Graphviz DOT. Contacts no host.",
+                "A typical chain: CA → exported root → trust on each guest → certificates.", ""},
+        footer = {"", "Example: pki graph PLAYBOOK --format dot | dot -Tsvg > graph.svg",
                 "Exit codes: 0 success, 1 error."})
 final class GraphCommand implements Callable<Integer> {
 

@@ -7,11 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "pki",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {"Declarative provisioning for private PKI: CAs, certificates, trust, ZFS datasets and containers.",
-                "", "A Groovy playbook plus an inventory describe the desired state; 'pki plan' shows what would change",
-                "and why, 'pki apply' makes it so, idempotently.", ""},
-        subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, GraphCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success (plan --detailed-exitcode: no changes), 1 error, 2 changes present (plan --detailed-exitcode).",
+        description = {"Declarative provisioning for private PKI: CAs, certificates, trust, ZFS datasets and containers.", "",
+                "A Groovy playbook and an inventory describe the desired state: 'pki plan' shows what would change and why,"
+                        + " and 'pki apply' makes it so, idempotently.", ""},
+        subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, GraphCommand.class, ValidateCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 error, 2 changes present (only with plan --detailed-exitcode).",
                 "Documentation: docs/cli.md, docs/dsl.md."})
 public final class Main implements Runnable {
 

@@ -1,5 +1,6 @@
 package dev.pki.cli;
 
+import dev.pki.apply.HandlerStore;
 import dev.pki.engine.Connections;
 import dev.pki.engine.Engine;
 import dev.pki.plan.Plan;
@@ -17,21 +18,22 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code pki plan}: what would change, and why. Changes nothing. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Show what apply would change on each host, with a reason for every change. Changes nothing.", ""},
-        footer = {"", "Exit codes: 0 success, 1 error; with --detailed-exitcode: 0 no changes, 2 changes present, 1 error.",
+        footer = {"", "Exit codes: 0 success, 1 error. With --detailed-exitcode: 0 no changes, 1 error, 2 changes present.",
                 "A plan saved with --out is applied exactly with 'pki apply FILE' (see docs/code-review.md)."})
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 0 when there are no changes, 2 when there are, 1 on error.")
+    @Option(names = "--detailed-exitcode", description = "Exit 0 without changes, 2 with changes (pending handlers count), 1 on error.")
     boolean detailedExitCode;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -44,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Prepared prepared = Prepared.from(options, System.err);
-        try (Connections connections = new Connections(prepared.inventory())) {
+        try (Connections connections = new Connections(prepared.inventory(), options.sshOptions())) {
             Engine engine = new Engine(connections, Clock.systemUTC(), options.forks);
             Engine.Gathered gathered = engine.gather(prepared.targets());
             Plan plan = Planner.plan(prepared.targets(), gathered.facts(), gathered.unreachable(), engine.clock());
@@ -53,8 +55,12 @@ final class PlanCommand implements Callable<Integer> {
             PlanView view = PlanView.of(plan);
             if (out != null) save(prepared, gathered, view);
             System.out.print(format.render(view, prepared.style()));
+            // Handlers an earlier, failed run left pending are something apply would do, too.
+            List<HandlerStore.Pending> pending = options.handlers().pendingIn(prepared.playbook().file().toString(), prepared.targets());
+            (format == OutputFormat.text ? System.out : System.err).print(Reports.pendingHandlers(pending));
             if (out != null && format == OutputFormat.text) System.out.println("\nSaved this plan to " + out + "; apply it with: pki apply " + out);
-            return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+            if (!plan.unreachable().isEmpty()) return ExitCodes.ERROR;   // the plan is incomplete
+            return detailedExitCode && (plan.hasChanges() || !pending.isEmpty()) ? ExitCodes.CHANGES : ExitCodes.OK;
         }
     }
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code pki show PLANFILE}: print a saved plan, contacting no host. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Print a plan saved with 'pki plan --out', as text, JSON or Markdown. Contacts no host.", ""},
         footer = {"", "Exit codes: 0 success, 1 error (not a plan file, corrupted, made by another pki version)."})
 final class ShowCommand implements Callable<Integer> {

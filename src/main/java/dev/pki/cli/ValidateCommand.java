@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code pki validate}: load the playbook and inventory and report problems, without contacting any host. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Check a playbook and its inventory: syntax, names, values, references. Contacts no host.", ""},
         footer = {"", "Exit codes: 0 valid, 1 problems found."})
 final class ValidateCommand implements Callable<Integer> {

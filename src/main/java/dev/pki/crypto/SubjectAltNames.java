@@ -2,6 +2,7 @@ package dev.pki.crypto;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -17,6 +18,7 @@ public final class SubjectAltNames {
     // Hostname labels, an optional leading wildcard label; '_' tolerated as in many internal zones.
     private static final Pattern DNS_NAME = Pattern.compile(
             "(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*");
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?");
 
     private SubjectAltNames() {}
 
@@ -37,15 +39,35 @@ public final class SubjectAltNames {
         return IPAddress.isValid(san);
     }
 
+    /**
+     * Why the string cannot be a SAN, worded for a user ({@code label 'a!b' is not a valid DNS
+     * label}), or empty when it is a DNS name or an IP literal. The one definition of a valid SAN.
+     */
+    public static Optional<String> problem(String san) {
+        if (san == null) return Optional.of("not a DNS name or IP address");
+        if (isIpAddress(san)) return Optional.empty();
+        // Digits and dots only is a mistyped IPv4 address, not a host name (no top-level domain is numeric).
+        if (san.matches("[0-9.]+")) return Optional.of("not a valid IPv4 address");
+        if (san.length() > 253) return Optional.of("longer than 253 characters");
+        if (DNS_NAME.matcher(san).matches()) return Optional.empty();
+        if (san.contains(":")) return Optional.of("not a valid IPv6 address");
+        String[] labels = san.split("\\.", -1);
+        for (int i = 0; i < labels.length; i++) {
+            if (i == 0 && labels[i].equals("*") && labels.length > 1) continue;
+            if (labels[i].isEmpty()) return Optional.of("has an empty label");
+            if (!LABEL.matcher(labels[i]).matches()) {
+                return Optional.of("label '" + labels[i] + "' is not a valid DNS label (up to 63 letters, digits, '-' and '_';"
+                        + " no '-' at either end)");
+            }
+        }
+        return Optional.of("not a DNS name or IP address");
+    }
+
     /** The SAN entry for a DNS name or IP literal. */
     static GeneralName toGeneralName(String san) {
-        if (san != null && isIpAddress(san)) {
-            return new GeneralName(GeneralName.iPAddress, san);
-        }
-        if (san != null && san.length() <= 253 && DNS_NAME.matcher(san).matches()) {
-            return new GeneralName(GeneralName.dNSName, san);
-        }
-        throw new CryptoException("invalid subject alternative name '" + san + "': not a DNS name or IP address");
+        Optional<String> problem = problem(san);
+        if (problem.isPresent()) throw new CryptoException("invalid subject alternative name '" + san + "': " + problem.get());
+        return new GeneralName(isIpAddress(san) ? GeneralName.iPAddress : GeneralName.dNSName, san);
     }
 
     /** Text form of an IP address from a certificate: dotted quad, or RFC 5952 for IPv6. */

@@ -41,7 +41,8 @@ public abstract class Block extends GroovyObjectSupport {
             invokeMethod(name, new Object[]{value});
             return;
         }
-        context.error("unknown property '" + name + "' in " + blockName(), Suggestions.didYouMean(name, settings()));
+        // The same words as for the call form `mdoe '0640'` (PlaybookScript.methodMissing).
+        context.error("unknown setting '" + name + "' in " + blockName(), Suggestions.didYouMean(name, settings()));
     }
 
     /** The names this block accepts: its public, non-inherited methods. */

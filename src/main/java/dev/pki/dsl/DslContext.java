@@ -18,16 +18,23 @@ import java.util.function.Supplier;
 public final class DslContext {
 
     private final Path file;
+    private final String codeSourceName;
     private final Diagnostics diagnostics = new Diagnostics();
     private final Deque<Block> blocks = new ArrayDeque<>();
     private final Map<String, Object> scratch = new HashMap<>();
 
-    DslContext(Path file) {
+    DslContext(Path file, String codeSourceName) {
         this.file = file;
+        this.codeSourceName = codeSourceName;
     }
 
     public Path file() {
         return file;
+    }
+
+    /** The synthetic name the script is compiled under: the file name of its stack frames. */
+    String codeSourceName() {
+        return codeSourceName;
     }
 
     public Diagnostics diagnostics() {
@@ -49,9 +56,8 @@ public final class DslContext {
     }
 
     SourceLocation locationIn(StackTraceElement[] trace) {
-        String name = file.getFileName().toString();
         for (StackTraceElement e : trace) {
-            if (name.equals(e.getFileName()) && e.getLineNumber() > 0) {
+            if (codeSourceName.equals(e.getFileName()) && e.getLineNumber() > 0) {
                 return new SourceLocation(file.toString(), e.getLineNumber(), 0);
             }
         }

@@ -40,13 +40,16 @@ public final class PlaybookLoader {
             throw new PkiException(SourceLocation.UNKNOWN, "cannot read playbook " + file + ": "
                     + (Files.exists(path) ? e.getMessage() : "no such file"));
         }
-        DslContext context = new DslContext(path);
+        DslContext context = new DslContext(path, codeSourceName(path));
         PlaybookScript script = compile(path, source, context);
         script.init(context, new LinkedHashMap<>(vars));
         try {
             script.run();
         } catch (RuntimeException e) {
             Blocks.report(context, e);
+        } catch (LinkageError e) {
+            // A class the script uses failed to load or initialize: a problem of this playbook, not a crash of pki.
+            context.error(context.locationIn(e.getStackTrace()), "cannot run playbook: " + describe(e));
         }
         for (Keyword k : Keywords.all()) k.finish(context);
         if (context.diagnostics().hasErrors()) {
@@ -62,8 +65,9 @@ public final class PlaybookLoader {
         config.setScriptBaseClass(PlaybookScript.class.getName());
         config.setSourceEncoding("UTF-8");
         try (GroovyClassLoader loader = new GroovyClassLoader(PlaybookLoader.class.getClassLoader(), config)) {
-            // The code source's name becomes the file name in stack frames, which is how DslContext finds lines.
-            GroovyCodeSource code = new GroovyCodeSource(source, scriptClassName(path), "/pki/playbook");
+            // The code source's name becomes the script's class name and the file name in stack frames,
+            // which is how DslContext finds lines; diagnostics show the real path.
+            GroovyCodeSource code = new GroovyCodeSource(source, context.codeSourceName(), "/pki/playbook");
             code.setCachable(false);
             Class<?> type = loader.parseClass(code, false);
             return (PlaybookScript) type.getDeclaredConstructor().newInstance();
@@ -71,12 +75,25 @@ public final class PlaybookLoader {
             throw new PkiException(compileErrors(path, e));
         } catch (ReflectiveOperationException | IOException e) {
             throw new PkiException(SourceLocation.of(path, 0), "cannot load playbook: " + e.getMessage());
+        } catch (LinkageError e) {
+            throw new PkiException(SourceLocation.of(path, 0), "cannot load playbook: " + describe(e));
         }
     }
 
-    /** The class name Groovy derives from the file name must be a Java identifier; the file name itself stays in traces. */
-    private static String scriptClassName(Path path) {
-        return path.getFileName().toString();
+    /**
+     * {@code Playbook_<name>.groovy}: Groovy names the script's class after the file, so the file
+     * name itself could shadow a DSL name ({@code vars.groovy}), be a keyword or a primitive type
+     * ({@code int.groovy}), or not be an identifier at all ({@code my-playbook.groovy}).
+     */
+    static String codeSourceName(Path path) {
+        String base = path.getFileName().toString().replaceFirst("\\.groovy$", "");
+        StringBuilder name = new StringBuilder("Playbook_");
+        for (char c : base.toCharArray()) name.append(Character.isJavaIdentifierPart(c) && c != '$' ? c : '_');
+        return name + ".groovy";
+    }
+
+    private static String describe(LinkageError e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** Groovy quotes the whole rest of the file after "Unexpected input"; one short line is enough. */

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Diagnostics as users read them: {@code Error: playbook.groovy line 12: unknown property 'mdoe'}
+ * Diagnostics as users read them: {@code Error: playbook.groovy line 12: unknown setting 'mdoe' in file block}
  * with the offending line quoted and one suggestion.
  */
 public final class DiagnosticRenderer {

@@ -46,6 +46,10 @@ public final class CaKeyword implements Keyword {
         if (block.passphraseFile == null && block.passphraseEnv == null) {
             d.context().error(d.location(), "ca '" + name + "' needs passphraseFile or passphraseEnv (its keys are stored encrypted)");
         }
+        if (block.passphraseFile != null && block.passphraseEnv != null) {
+            // With both, the keys would be encrypted with one and the other never written: one source of truth.
+            d.context().error(d.location(), "ca '" + name + "' has both passphraseFile and passphraseEnv; choose one");
+        }
         if (block.root.subject == null) block.root.subject = "CN=" + name + " Root CA";
         if (block.intermediate.subject == null) block.intermediate.subject = "CN=" + name + " Intermediate CA";
         if (block.dir != null) {

@@ -1,6 +1,7 @@
 package dev.pki.resource.certificate;
 
 import dev.pki.crypto.KeyType;
+import dev.pki.crypto.SubjectAltNames;
 import dev.pki.crypto.Usage;
 import dev.pki.diag.Suggestions;
 import dev.pki.dsl.Block;
@@ -51,9 +52,10 @@ public final class CertificateBlock extends Block {
     /** DNS names and IP addresses: {@code sans 'a.internal', '10.0.0.12'}. */
     public void sans(Object... values) {
         for (String san : asStrings("sans", values)) {
-            String problem = Sans.problem(san);
-            if (problem != null) context().error("invalid SAN '" + san + "' in " + blockName() + ": " + problem, "");
-            else sans.add(san);
+            // The crypto package decides, so the playbook accepts exactly what a certificate can carry.
+            SubjectAltNames.problem(san).ifPresentOrElse(
+                    problem -> context().error("invalid SAN '" + san + "' in " + blockName() + ": " + problem, ""),
+                    () -> sans.add(san));
         }
     }
 

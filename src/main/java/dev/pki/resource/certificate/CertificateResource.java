@@ -16,6 +16,7 @@ import dev.pki.plan.AttributeChange;
 import dev.pki.plan.Change;
 import dev.pki.resource.ApplyContext;
 import dev.pki.resource.Ownership;
+import dev.pki.resource.ParentDirectories;
 import dev.pki.resource.PlanContext;
 import dev.pki.resource.Resource;
 import dev.pki.resource.ca.CaHandle;
@@ -40,28 +41,12 @@ record CertificateResource(Address address, SourceLocation location, Certificate
     record Work(List<String> createDirs, boolean issue, List<String> rewrite, boolean fixOwnership) {
     }
 
-    /** Directories the files go into that do not exist yet are created (mode 0755), as certbot does. */
-    static final dev.pki.model.Mode DIRECTORY_MODE = new dev.pki.model.Mode("0755");
-
     @Override
     public Set<Fact> facts() {
         Set<Fact> facts = new LinkedHashSet<>();
         for (String path : paths()) facts.add(Fact.content(path));
-        for (String dir : parents()) facts.add(Fact.path(dir));
+        facts.addAll(ParentDirectories.of(paths()).facts());
         return facts;
-    }
-
-    private Set<String> parents() {
-        Set<String> dirs = new LinkedHashSet<>();
-        for (String path : paths()) {
-            int slash = path.lastIndexOf('/');
-            if (slash > 0) dirs.add(path.substring(0, slash));
-        }
-        return dirs;
-    }
-
-    private List<String> missingParents(FactSet facts, PlanContext context) {
-        return parents().stream().filter(d -> !context.path(facts, d).exists()).toList();
     }
 
     private List<String> paths() {
@@ -76,15 +61,14 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         PathState cert = context.path(facts, spec.cert());
         PathState key = context.path(facts, spec.key());
         Optional<CaHandle> issuer = context.outputs().get(spec.issuer().handleKey(), CaHandle.class);
-        Optional<String> reason = Renewal.reason(spec, cert, key, issuer, context.now());
-        if (reason.isPresent()) {
+        Renewal.Verdict verdict = Renewal.check(spec, cert, key, issuer, context.now());
+        if (verdict.reason().isPresent()) {
             boolean nothingThere = !cert.exists() && !key.exists();
             Action action = nothingThere ? Action.CREATE : Action.REPLACE;
-            List<String> dirs = missingParents(facts, context);
-            for (String d : dirs) context.simulate(d, PathState.directory(DIRECTORY_MODE.octal(), "", ""));
+            List<String> dirs = ParentDirectories.of(paths()).planCreate(facts, context);
             List<AttributeChange> attrs = issueAttributes();
-            for (String d : dirs) attrs.add(AttributeChange.set("directory " + d, "created, mode " + DIRECTORY_MODE));
-            return Change.of(action, reason.get(), attrs).withDetail(new Work(dirs, true, List.of(), false));
+            attrs.addAll(ParentDirectories.attributes(dirs));
+            return Change.of(action, verdict.reason().get(), attrs).withDetail(new Work(dirs, true, List.of(), false));
         }
         CaHandle ca = issuer.orElseThrow();
         List<String> rewrite = new ArrayList<>();
@@ -103,10 +87,14 @@ record CertificateResource(Address address, SourceLocation location, Certificate
             if (p != null && !rewrite.contains(p)) ownership.addAll(spec.certOwnership().differences(name(p) + " ", context.path(facts, p)));
         }
         attrs.addAll(ownership);
-        if (attrs.isEmpty()) return Change.noop();
+        List<String> dirs = rewrite.isEmpty() ? List.of() : ParentDirectories.of(rewrite).planCreate(facts, context);
+        attrs.addAll(ParentDirectories.attributes(dirs));
+        // A warning (renewal due but capped by the issuer) goes with a no-op too; the planner reports it.
+        if (attrs.isEmpty()) return Change.noop().withWarning(verdict.warning());
         String why = !rewrite.isEmpty() ? rewrite.stream().map(CertificateResource::name).collect(Collectors.joining(", ")) + " out of date"
                 : Ownership.describe(ownership);
-        return Change.of(Action.UPDATE, why, attrs).withDetail(new Work(List.of(), false, rewrite, !ownership.isEmpty()));
+        return Change.of(Action.UPDATE, why, attrs).withWarning(verdict.warning())
+                .withDetail(new Work(dirs, false, rewrite, !ownership.isEmpty()));
     }
 
     private List<AttributeChange> issueAttributes() {
@@ -130,7 +118,7 @@ record CertificateResource(Address address, SourceLocation location, Certificate
                 .orElseThrow(() -> new PkiException(location, spec.issuer() + " is not available to sign " + spec.name()));
         var remote = context.remote();
         String certPem;
-        for (String dir : work.createDirs()) remote.mkdir(dir, new Ownership("", "", DIRECTORY_MODE).attrs());
+        ParentDirectories.create(remote, work.createDirs());
         if (work.issue()) {
             certPem = issue(ca, context.now(), remote);
         } else {

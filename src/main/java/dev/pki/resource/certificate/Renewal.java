@@ -24,44 +24,64 @@ import java.util.TreeSet;
  */
 final class Renewal {
 
+    /** A certificate ending within this of its issuer's end was cut to the issuer's notAfter when issued. */
+    static final Duration SAME_END = Duration.ofMinutes(1);
+
+    /** The reason to issue (empty when the existing certificate is good), and a warning when renewal is due but cannot help. */
+    record Verdict(Optional<String> reason, String warning) {
+
+        static Verdict issue(String why) {
+            return new Verdict(Optional.of(why), "");
+        }
+    }
+
     private Renewal() {
     }
 
     /** The reason to issue, or empty when the existing certificate is good. */
     static Optional<String> reason(CertificateSpec spec, PathState certFile, PathState keyFile, Optional<CaHandle> issuer, Instant now) {
-        if (!certFile.isFile()) return Optional.of("certificate file " + spec.cert() + " is missing");
-        if (!keyFile.isFile()) return Optional.of("key file " + spec.key() + " is missing");
+        return check(spec, certFile, keyFile, issuer, now).reason();
+    }
+
+    static Verdict check(CertificateSpec spec, PathState certFile, PathState keyFile, Optional<CaHandle> issuer, Instant now) {
+        if (!certFile.isFile()) return Verdict.issue("certificate file " + spec.cert() + " is missing");
+        if (!keyFile.isFile()) return Verdict.issue("key file " + spec.key() + " is missing");
         X509Certificate cert;
         PrivateKey key;
         try {
             cert = Certs.fromPem(certFile.text().orElse(""));
         } catch (CryptoException e) {
-            return Optional.of("certificate file " + spec.cert() + " is unreadable");
+            return Verdict.issue("certificate file " + spec.cert() + " is unreadable");
         }
         try {
             key = Keys.fromPem(keyFile.text().orElse(""), null);
         } catch (CryptoException e) {
-            return Optional.of("key file " + spec.key() + " is unreadable");
+            return Verdict.issue("key file " + spec.key() + " is unreadable");
         }
-        if (!Keys.matches(key, cert.getPublicKey())) return Optional.of("key does not match certificate");
+        if (!Keys.matches(key, cert.getPublicKey())) return Verdict.issue("key does not match certificate");
         CertView view = CertView.of(cert);
-        if (issuer.isEmpty()) return Optional.of("issuer " + spec.issuer() + " is created in this run");
+        if (issuer.isEmpty()) return Verdict.issue("issuer " + spec.issuer() + " is created in this run");
         CertView ca = CertView.of(issuer.get().intermediate());
         if (!ca.subjectKeyId().equals(view.authorityKeyId()) || !ca.subject().equals(view.issuer())) {
-            return Optional.of("issued by another CA");
+            return Verdict.issue("issued by another CA");
         }
-        if (view.keyType() != spec.keyType()) return Optional.of("key type " + view.keyType().id() + " → " + spec.keyType().id());
-        if (!view.commonName().equals(spec.commonName())) return Optional.of("common name " + view.commonName() + " → " + spec.commonName());
+        if (view.keyType() != spec.keyType()) return Verdict.issue("key type " + view.keyType().id() + " → " + spec.keyType().id());
+        if (!view.commonName().equals(spec.commonName())) return Verdict.issue("common name " + view.commonName() + " → " + spec.commonName());
         String sans = sanDifference(view, spec.sans());
-        if (!sans.isEmpty()) return Optional.of("SANs differ: " + sans);
-        if (!view.usages().equals(spec.usages())) return Optional.of("usages " + names(view.usages()) + " → " + names(spec.usages()));
+        if (!sans.isEmpty()) return Verdict.issue("SANs differ: " + sans);
+        if (!view.usages().equals(spec.usages())) return Verdict.issue("usages " + names(view.usages()) + " → " + names(spec.usages()));
         Duration left = Duration.between(now, view.notAfter());
-        if (left.isNegative() || left.isZero()) return Optional.of("expired " + Lifetime.format(left.negated()) + " ago");
-        if (left.compareTo(spec.renewBefore()) <= 0) {
-            String relation = left.equals(spec.renewBefore()) ? " = " : " < ";
-            return Optional.of("expires in " + Lifetime.format(left) + relation + "renewBefore " + Lifetime.format(spec.renewBefore()));
+        if (left.compareTo(spec.renewBefore()) > 0) return new Verdict(Optional.empty(), "");
+        if (Duration.between(view.notAfter(), ca.notAfter()).abs().compareTo(SAME_END) <= 0) {
+            // Issuing again would be cut to the same notAfter: every apply would re-issue and never converge.
+            Duration caLeft = Duration.between(now, ca.notAfter());
+            String when = caLeft.isNegative() || caLeft.isZero() ? "expired " + Lifetime.format(caLeft.negated()) + " ago"
+                    : "expires in " + Lifetime.format(caLeft);
+            return new Verdict(Optional.empty(), "cannot renew beyond the issuer: " + spec.issuer() + "'s intermediate " + when);
         }
-        return Optional.empty();
+        if (left.isNegative() || left.isZero()) return Verdict.issue("expired " + Lifetime.format(left.negated()) + " ago");
+        String relation = left.equals(spec.renewBefore()) ? " = " : " < ";
+        return Verdict.issue("expires in " + Lifetime.format(left) + relation + "renewBefore " + Lifetime.format(spec.renewBefore()));
     }
 
     /** {@code server, client}: usages as the playbook writes them. */

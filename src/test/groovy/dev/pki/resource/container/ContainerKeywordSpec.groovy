@@ -86,7 +86,7 @@ class ContainerKeywordSpec extends Specification {
         'a relative target'      | "bindMount '/srv/x', at: 'x'"          | "bindMount target 'x' must be an absolute path"         | ''
         'the root as target'     | "bindMount '/srv/x', at: '/'"          | "bindMount target '/' must be an absolute path"         | ''
         'a mistyped setting'     | "bindMout '/srv/x', at: '/x'"          | "unknown setting 'bindMout' in container block"         | 'Did you mean "bindMount"?'
-        'a mistyped assignment'  | "restrat = false"                      | "unknown property 'restrat' in container block"         | 'Did you mean "restart"?'
+        'a mistyped assignment'  | "restrat = false"                      | "unknown setting 'restrat' in container block"         | 'Did you mean "restart"?'
     }
 
     def "a target declared twice is an error"() {

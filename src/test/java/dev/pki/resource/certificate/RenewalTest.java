@@ -87,9 +87,13 @@ class RenewalTest {
         }
 
         Optional<String> reason() {
+            return verdict().reason();
+        }
+
+        Renewal.Verdict verdict() {
             CertificateSpec spec = new CertificateSpec("nginx.internal", TestCaRefs.of("lab"), commonName, sans, usages, keyType,
                     Lifetime.days(90), renewBefore, CERT, KEY, null, null, new Ownership("", "", new Mode("0600")), null);
-            return Renewal.reason(spec, cert, key, issuer, now);
+            return Renewal.check(spec, cert, key, issuer, now);
         }
     }
 
@@ -274,6 +278,63 @@ class RenewalTest {
     })
     void reason_expired_saysHowLongAgo(Duration ago, String text) {
         assertEquals(Optional.of("expired " + text + " ago"), reason(c -> c.now = NOT_AFTER.plus(ago)));
+    }
+
+    /** A leaf of lab ending {@code before} its intermediate does, as issuing cuts it when the intermediate ends sooner. */
+    private static String leafEndingBeforeIntermediate(Duration before) {
+        Instant end = lab.intermediate().getNotAfter().toInstant().minus(before);
+        LeafRequest request = new LeafRequest("nginx.internal", SANS, EnumSet.of(Usage.SERVER), leafKeys.getPublic(), end.minus(Duration.ofDays(90)), end);
+        return Certs.toPem(Signer.leaf(request, lab.intermediate(), lab.signingKey()));
+    }
+
+    private static final Instant INTERMEDIATE_END = ISSUED.plus(Duration.ofDays(1825));
+
+    @Test
+    void check_renewalDueButCappedAtIssuersEnd_warnsInsteadOfRenewing() {
+        Renewal.Verdict v = new Case().with(c -> {
+            c.cert = file(leafEndingBeforeIntermediate(Duration.ZERO));
+            c.renewBefore = Duration.ofDays(30);
+            c.now = INTERMEDIATE_END.minus(Duration.ofDays(19));
+        }).verdict();
+
+        assertEquals(Optional.empty(), v.reason());
+        assertEquals("cannot renew beyond the issuer: ca('lab')'s intermediate expires in 19d", v.warning());
+    }
+
+    @Test
+    void check_cappedAndIssuerExpired_warnsThatTheIntermediateExpired() {
+        Renewal.Verdict v = new Case().with(c -> {
+            c.cert = file(leafEndingBeforeIntermediate(Duration.ofSeconds(30)));   // within a minute counts as the same end
+            c.now = INTERMEDIATE_END.plus(Duration.ofDays(3));
+        }).verdict();
+
+        assertEquals(Optional.empty(), v.reason());
+        assertEquals("cannot renew beyond the issuer: ca('lab')'s intermediate expired 3d ago", v.warning());
+    }
+
+    @Test
+    void check_cappedButSansDiffer_stillReissuesForThatReason() {
+        Renewal.Verdict v = new Case().with(c -> {
+            c.cert = file(leafEndingBeforeIntermediate(Duration.ZERO));
+            c.sans = List.of("nginx.internal");
+            c.renewBefore = Duration.ofDays(30);
+            c.now = INTERMEDIATE_END.minus(Duration.ofDays(19));
+        }).verdict();
+
+        assertEquals(Optional.of("SANs differ: -10.0.0.12 -2001:db8::1 -www.internal"), v.reason());
+        assertEquals("", v.warning());
+    }
+
+    @Test
+    void check_endingWellBeforeIssuer_renewsAsUsual() {
+        Renewal.Verdict v = new Case().with(c -> {
+            c.cert = file(leafEndingBeforeIntermediate(Duration.ofDays(2)));
+            c.renewBefore = Duration.ofDays(30);
+            c.now = INTERMEDIATE_END.minus(Duration.ofDays(21));
+        }).verdict();
+
+        assertEquals(Optional.of("expires in 19d < renewBefore 30d"), v.reason());
+        assertEquals("", v.warning());
     }
 
     @Test
