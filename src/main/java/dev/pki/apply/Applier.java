@@ -69,7 +69,7 @@ public final class Applier {
     public Map<String, HostRecap> apply(List<Target> targets) {
         Map<String, HostRecap> recap = new LinkedHashMap<>();
         for (Target t : targets) t.hosts().forEach(h -> recap.putIfAbsent(h, new HostRecap()));
-        listener.started(recap.size(), targets.stream().mapToInt(t -> t.hosts().size() * t.play().steps().size()).sum());
+        listener.started(recap.size(), targets.stream().mapToInt(t -> t.hosts().stream().mapToInt(h -> t.play().steps(h).size()).sum()).sum());
         AtomicBoolean stop = new AtomicBoolean();
         for (Target target : targets) {
             Rollout rollout = target.play().rollout();
@@ -78,11 +78,11 @@ public final class Applier {
             for (int b = 0; b < batches.size(); b++) {
                 List<String> batch = batches.get(b);
                 if (stop.get()) {
-                    batch.forEach(h -> recap.get(h).skip(target.play().steps().size()));
+                    batch.forEach(h -> recap.get(h).skip(target.play().steps(h).size()));
                     continue;
                 }
                 if (batches.size() > 1) listener.batchStarted(target.play().pattern(), b + 1, batches.size(), batch);
-                runBatch(batch, target.play().steps(), recap, rollout.anyErrorsFatal() ? stop : null);
+                runBatch(batch, target.play(), recap, rollout.anyErrorsFatal() ? stop : null);
                 int failed = (int) batch.stream().filter(h -> recap.get(h).hasFailed()).count();
                 if (!stop.get() && rollout.exceeded(failed, batch.size())) {
                     stop.set(true);
@@ -98,11 +98,11 @@ public final class Applier {
     }
 
     /** One batch: its hosts in parallel, {@code forks} at a time. {@code fatal}, if set, is raised by the first failure. */
-    private void runBatch(List<String> hosts, List<Resource> steps, Map<String, HostRecap> recap, AtomicBoolean fatal) {
+    private void runBatch(List<String> hosts, dev.pki.resource.Play play, Map<String, HostRecap> recap, AtomicBoolean fatal) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, hosts.size()));
         try {
             List<Future<?>> futures = hosts.stream()
-                    .<Future<?>>map(h -> pool.submit(() -> applyHost(h, steps, recap.get(h), fatal))).toList();
+                    .<Future<?>>map(h -> pool.submit(() -> applyHost(h, play.steps(h), recap.get(h), fatal))).toList();
             for (Future<?> f : futures) f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

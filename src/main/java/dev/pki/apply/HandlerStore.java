@@ -76,7 +76,7 @@ public final class HandlerStore {
         List<Pending> out = new ArrayList<>();
         for (Target target : targets) {
             for (String host : target.hosts()) {
-                for (Resource step : target.play().steps()) {
+                for (Resource step : target.play().steps(host)) {
                     if (step.handler().isPresent() && pending.contains(key(playbook, host, step.address().toString()))) {
                         out.add(new Pending(host, step));
                     }

@@ -30,7 +30,7 @@ record Prepared(Inventory inventory, Playbook playbook, List<Target> targets, St
         Style style = Style.detect(noColor);
         Inventory inventory = inventories.isEmpty() ? Inventory.implicit(extra)
                 : InventoryLoader.load(inventories, extra);
-        Playbook playbook = PlaybookLoader.load(playbookFile, inventory.globalVars());
+        Playbook playbook = PlaybookLoader.load(playbookFile, inventory.globalVars(), inventory);
         Diagnostics diagnostics = new Diagnostics();
         inventory.warnings().forEach(diagnostics::add);
         List<Target> targets = Targets.expand(playbook, inventory, limit, strict, diagnostics);

@@ -17,7 +17,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Prepared prepared = Prepared.from(options, System.err);
-        long steps = prepared.targets().stream().mapToLong(t -> (long) t.play().steps().size() * t.hosts().size()).sum();
+        long steps = prepared.targets().stream().flatMap(t -> t.hosts().stream().map(h -> t.play().steps(h).size())).mapToLong(Integer::longValue).sum();
         System.out.println(prepared.playbook().file().getFileName() + " is valid: " + prepared.targets().size() + " plays, "
                 + steps + " steps on " + dev.pki.engine.Targets.hosts(prepared.targets()).size() + " hosts.");
         return ExitCodes.OK;

@@ -23,7 +23,14 @@ public final class Declaration {
     private final SourceLocation location;
     private final Consumer<Resource> sink;
 
+    private final String host;
+
     Declaration(DslContext context, String keyword, Object[] rawArgs, Consumer<Resource> sink) {
+        this(context, keyword, rawArgs, sink, null);
+    }
+
+    Declaration(DslContext context, String keyword, Object[] rawArgs, Consumer<Resource> sink, String host) {
+        this.host = host;
         this.context = context;
         this.keyword = keyword;
         this.location = context.currentLocation();
@@ -35,6 +42,11 @@ public final class Declaration {
             this.body = null;
             this.args = rawArgs;
         }
+    }
+
+    /** The host the enclosing hosts block is being evaluated for; null outside a hosts block. */
+    public String host() {
+        return host;
     }
 
     public DslContext context() {

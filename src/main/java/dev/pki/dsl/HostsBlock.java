@@ -17,8 +17,16 @@ public final class HostsBlock extends GroovyObjectSupport {
     private final DslContext context;
     private final List<Resource> steps = new ArrayList<>();
 
-    HostsBlock(DslContext context) {
+    private final HostInfo host;
+
+    HostsBlock(DslContext context, HostInfo host) {
         this.context = context;
+        this.host = host;
+    }
+
+    /** The host this evaluation of the block is for: {@code host.name}, {@code host.vars.x}. */
+    public HostInfo getHost() {
+        return host;
     }
 
     /** Groovy calls this for names the class does not define; throwing lets the closure try its owner. */
@@ -26,7 +34,7 @@ public final class HostsBlock extends GroovyObjectSupport {
         Keyword keyword = Keywords.get(name);
         Object[] array = args instanceof Object[] a ? a : new Object[]{args};
         if (keyword == null) throw new MissingMethodException(name, HostsBlock.class, array);
-        return keyword.declare(new Declaration(context, name, array, steps::add));
+        return keyword.declare(new Declaration(context, name, array, steps::add, host.getName()));
     }
 
     List<Resource> steps() {

@@ -31,7 +31,13 @@ public final class PlaybookLoader {
     private PlaybookLoader() {
     }
 
+    /** Loads a playbook for the implicit inventory (just {@code localhost}) with these variables. */
     public static Playbook load(Path file, Map<String, Object> vars) {
+        return load(file, vars, dev.pki.inventory.Inventory.implicit(vars));
+    }
+
+    /** Loads a playbook; each {@code hosts} block is evaluated once per host of {@code inventory} it matches. */
+    public static Playbook load(Path file, Map<String, Object> vars, dev.pki.inventory.Inventory inventory) {
         Path path = file.toAbsolutePath().normalize();
         String source;
         try {
@@ -42,7 +48,7 @@ public final class PlaybookLoader {
         }
         DslContext context = new DslContext(path, codeSourceName(path));
         PlaybookScript script = compile(path, source, context);
-        script.init(context, new LinkedHashMap<>(vars));
+        script.init(context, new LinkedHashMap<>(vars), inventory);
         try {
             script.run();
         } catch (RuntimeException e) {
@@ -53,7 +59,8 @@ public final class PlaybookLoader {
         }
         for (Keyword k : Keywords.all()) k.finish(context);
         if (context.diagnostics().hasErrors()) {
-            List<Diagnostic> sorted = new ArrayList<>(context.diagnostics().all());
+            // A block evaluated for many hosts reports the same problem once.
+            List<Diagnostic> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(context.diagnostics().all()));
             sorted.sort(java.util.Comparator.comparingInt(d -> d.location().line()));
             throw new PkiException(sorted);
         }

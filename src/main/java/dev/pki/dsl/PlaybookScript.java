@@ -25,11 +25,13 @@ public abstract class PlaybookScript extends Script {
 
     private DslContext context;
     private Map<String, Object> vars = Map.of();
+    private dev.pki.inventory.Inventory inventory;
     private final List<Play> plays = new ArrayList<>();
 
-    void init(DslContext context, Map<String, Object> vars) {
+    void init(DslContext context, Map<String, Object> vars, dev.pki.inventory.Inventory inventory) {
         this.context = context;
         this.vars = vars;
+        this.inventory = inventory;
     }
 
     List<Play> plays() {
@@ -56,9 +58,24 @@ public abstract class PlaybookScript extends Script {
         } catch (IllegalArgumentException e) {
             context.error(at, e.getMessage());
         }
-        HostsBlock block = new HostsBlock(context);
-        Blocks.evaluate(context, block, body);
-        plays.add(new Play(pattern == null ? "" : pattern, new HashMap<>(options), block.steps(), at));
+        // The block runs once per matched host, with `host` bound, so steps can differ per host.
+        // A pattern that matches nothing is still evaluated once, to report errors in the block.
+        Map<String, List<dev.pki.resource.Resource>> steps = new java.util.LinkedHashMap<>();
+        List<String> hosts = pattern == null ? List.of() : inventory.match(pattern);
+        List<dev.pki.resource.Resource> declared = List.of();
+        if (hosts.isEmpty()) {
+            HostsBlock block = new HostsBlock(context, new HostInfo(pattern, Map.of()));
+            Blocks.evaluate(context, block, body);
+            declared = block.steps();
+        }
+        for (String name : hosts) {
+            dev.pki.inventory.Host h = inventory.host(name);
+            HostsBlock block = new HostsBlock(context, new HostInfo(name, h == null ? Map.of() : h.vars()));
+            Blocks.evaluate(context, block, body);
+            steps.put(name, block.steps());
+            if (declared.isEmpty()) declared = block.steps();
+        }
+        plays.add(new Play(pattern == null ? "" : pattern, new HashMap<>(options), steps, declared, at));
     }
 
     /** Inventory variables of the group {@code all}, overridden by {@code -e key=value}. Missing keys read as null. */

@@ -76,7 +76,7 @@ public final class Engine {
         Set<Fact> wanted = new LinkedHashSet<>();
         for (Target t : targets) {
             if (!t.hosts().contains(host)) continue;
-            for (Resource step : t.play().steps()) wanted.addAll(step.facts());
+            for (Resource step : t.play().steps(host)) wanted.addAll(step.facts());
         }
         return wanted;
     }

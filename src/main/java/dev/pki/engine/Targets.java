@@ -48,7 +48,7 @@ public final class Targets {
             if (limited != null) hosts.retainAll(limited);
             for (String host : hosts) {
                 Map<Address, SourceLocation> onHost = seen.computeIfAbsent(host, h -> new HashMap<>());
-                for (Resource step : play.steps()) {
+                for (Resource step : play.steps(host)) {
                     SourceLocation first = onHost.putIfAbsent(step.address(), step.location());
                     if (first != null) {
                         diagnostics.add(Diagnostic.error(step.location(), "duplicate " + step.address() + " on host " + host
@@ -68,7 +68,8 @@ public final class Targets {
      */
     private static void checkOrder(Playbook playbook, Diagnostics diagnostics) {
         Map<String, SourceLocation> providers = new HashMap<>();   // ca:lab → where; the first one counts
-        List<Resource> steps = playbook.plays().stream().flatMap(p -> p.steps().stream()).toList();
+        List<Resource> steps = playbook.plays().stream().flatMap(p -> p.stepsByHost().values().stream().flatMap(List::stream)).toList();
+        Set<String> reported = new HashSet<>();   // a block evaluated for many hosts: report once
         for (Resource step : steps) {
             for (String provided : step.provides()) if (!provided.startsWith("path:")) providers.putIfAbsent(provided, step.location());
         }
@@ -80,6 +81,7 @@ public final class Targets {
                 int colon = key.indexOf(':');
                 String type = colon < 0 ? key : key.substring(0, colon);
                 String what = step.address() + " uses " + (colon < 0 ? key : type + "('" + key.substring(colon + 1) + "')");
+                if (!reported.add(step.location() + "\t" + key)) continue;
                 diagnostics.add(Diagnostic.error(step.location(), later == null ? what + ", which no step declares"
                         : what + ", which is declared later in the playbook (line " + later.line() + "); move the " + type + " block before it"));
             }

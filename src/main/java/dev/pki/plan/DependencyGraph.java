@@ -33,7 +33,7 @@ public record DependencyGraph(List<Node> nodes, Set<Edge> edges) {
         Map<String, Map<String, Integer>> paths = new HashMap<>();   // host → path → node
         for (Target t : targets) {
             for (String host : t.hosts()) {
-                for (Resource step : t.play().steps()) {
+                for (Resource step : t.play().steps(host)) {
                     Node node = new Node(nodes.size(), host, step);
                     nodes.add(node);
                     for (String key : step.requires()) {

@@ -32,7 +32,7 @@ public final class Planner {
             for (String host : target.hosts()) {
                 if (unreachable.containsKey(host)) continue;
                 PlanContext context = contexts.computeIfAbsent(host, h -> new PlanContext(h, clock, outputs));
-                for (Resource step : target.play().steps()) {
+                for (Resource step : target.play().steps(host)) {
                     try {
                         Change change = step.plan(facts.get(host), context);
                         steps.add(new PlannedStep(host, step, change));

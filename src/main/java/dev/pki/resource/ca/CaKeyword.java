@@ -22,6 +22,7 @@ public final class CaKeyword implements Keyword {
 
     private static final String DECLARED = "ca.declared";
     private static final String REFERENCES = "ca.references";
+    private static final String HOSTS = "ca.hosts";
 
     @Override
     public String name() {
@@ -38,10 +39,17 @@ public final class CaKeyword implements Keyword {
         }
         CaBlock block = d.run(new CaBlock(d.context(), name));
         SourceLocation previous = declared(d.context()).putIfAbsent(name, d.location());
+        if (previous != null && previous.equals(d.location())) {
+            // The same declaration evaluated for a second host: a CA lives on exactly one host.
+            d.context().error(d.location(), "ca '" + name + "' is declared in a hosts block that matches several hosts (" + hostsOf(d.context(), name)
+                    + d.host() + "); a CA lives on exactly one host: use a pattern that matches one host");
+            return new CaRef(name, d.location());
+        }
         if (previous != null) {
             d.context().error(d.location(), "ca '" + name + "' is declared twice (first at " + previous + ")");
             return new CaRef(name, d.location());
         }
+        d.context().<Map<String, String>>scratch(HOSTS, LinkedHashMap::new).put(name, d.host());
         if (block.dir == null) d.context().error(d.location(), "ca '" + name + "' needs a dir: ca('" + name + "') { dir '/path' }");
         if (block.passphraseFile == null && block.passphraseEnv == null) {
             d.context().error(d.location(), "ca '" + name + "' needs passphraseFile or passphraseEnv (its keys are stored encrypted)");
@@ -70,6 +78,11 @@ public final class CaKeyword implements Keyword {
                         .withSuggestion(Suggestions.didYouMean(ref.name(), declared.keySet())));
             }
         }
+    }
+
+    private static String hostsOf(DslContext context, String name) {
+        String first = context.<Map<String, String>>scratch(HOSTS, LinkedHashMap::new).get(name);
+        return first == null ? "" : first + ", ";
     }
 
     static void evaluate(DslContext context, TierBlock block, Closure<?> body) {
