@@ -125,6 +125,7 @@ public final class Applier {
             return;
         }
         Remote remote = new Remote(transport);
+        HostFacts facts = new HostFacts(remote, steps);
         for (int i = 0; i < steps.size(); i++) {
             Resource step = steps.get(i);
             if (fatal != null && fatal.get()) {
@@ -134,7 +135,7 @@ public final class Applier {
             StepOutcome outcome;
             listener.stepRunning(host, step);
             try {
-                outcome = applyStep(host, step, remote);
+                outcome = applyStep(host, step, remote, facts, i);
                 listener.stepFinished(host, step, outcome, "");
             } catch (PkiException e) {
                 outcome = fail(host, step, recap, String.join("; ", e.diagnostics().stream().map(Diagnostic::summary).toList()));
@@ -166,9 +167,9 @@ public final class Applier {
     }
 
     /** Plan against fresh facts, apply, read again and verify; then run the handler if one is due. */
-    private StepOutcome applyStep(String host, Resource step, Remote remote) {
+    private StepOutcome applyStep(String host, Resource step, Remote remote, HostFacts hostFacts, int index) {
         String address = step.address().toString();
-        FactSet facts = FactGatherer.gather(remote.transport(), step.facts());
+        FactSet facts = hostFacts.current(index);
         Change change = step.plan(facts, context(host, remote));
         boolean changed = change.changes();
         if (changed && !allowed.test(host, address)) {
@@ -179,7 +180,7 @@ public final class Applier {
             listener.stepStarted(host, step, change);
             if (step.handler().isPresent()) handlers.markPending(playbook, host, address);
             step.apply(facts, change, context(host, remote));
-            FactSet after = FactGatherer.gather(remote.transport(), step.facts());
+            FactSet after = hostFacts.reread(index);
             Change left = step.plan(after, context(host, remote));
             if (left.changes()) {
                 throw new PkiException(step.location(), "not converged after apply: still " + left.action().verb() + " (" + left.reason() + ")");
@@ -196,9 +197,41 @@ public final class Applier {
                         + "; it will run again on the next apply");
             }
             handlers.done(playbook, host, address);
+            hostFacts.forget();   // a handler may change anything on the host
             changed = true;
         }
         return changed ? StepOutcome.CHANGED : StepOutcome.OK;
+    }
+
+    /**
+     * The facts of a host's remaining steps: read in one round trip when the host starts, and read
+     * again only after a step changed something (that read also verifies the step). A converged
+     * host therefore costs one round trip, not two per step.
+     */
+    private static final class HostFacts {
+        private final Remote remote;
+        private final List<Resource> steps;
+        private FactSet facts;
+
+        HostFacts(Remote remote, List<Resource> steps) {
+            this.remote = remote;
+            this.steps = steps;
+        }
+
+        FactSet current(int index) {
+            return facts != null ? facts : reread(index);
+        }
+
+        FactSet reread(int index) {
+            java.util.Set<dev.pki.facts.Fact> wanted = new java.util.LinkedHashSet<>();
+            for (Resource step : steps.subList(index, steps.size())) wanted.addAll(step.facts());
+            facts = FactGatherer.gather(remote.transport(), wanted);
+            return facts;
+        }
+
+        void forget() {
+            facts = null;
+        }
     }
 
     private ApplyContext context(String host, Remote remote) {

@@ -22,6 +22,7 @@ import java.util.Map;
 record Prepared(Inventory inventory, Playbook playbook, List<Target> targets, Style style) {
 
     static Prepared from(CommonOptions options, PrintStream err) {
+        options.sshOptions();   // a bad option value is reported before anything is loaded
         return of(options.playbook, options.inventories, options.vars(), options.limit, options.strict, options.noColor, err);
     }
 
@@ -35,7 +36,8 @@ record Prepared(Inventory inventory, Playbook playbook, List<Target> targets, St
         inventory.warnings().forEach(diagnostics::add);
         List<Target> targets = Targets.expand(playbook, inventory, limit, strict, diagnostics);
         err.print(new DiagnosticRenderer(style).render(diagnostics.all().stream().filter(d -> !d.isError()).toList()));
-        diagnostics.throwIfErrors();
+        List<dev.pki.diag.Diagnostic> errors = diagnostics.all().stream().filter(dev.pki.diag.Diagnostic::isError).toList();
+        if (!errors.isEmpty()) throw new dev.pki.diag.PkiException(errors);   // warnings were printed just above
         return new Prepared(inventory, playbook, targets, style);
     }
 }

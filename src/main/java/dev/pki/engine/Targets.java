@@ -68,6 +68,11 @@ public final class Targets {
      */
     private static void checkOrder(Playbook playbook, Diagnostics diagnostics) {
         Map<String, SourceLocation> providers = new HashMap<>();   // ca:lab → where; the first one counts
+        Map<String, String> onNoHost = new HashMap<>();            // ca:lab → the pattern that matched nothing
+        for (var play : playbook.plays()) {
+            if (!play.stepsByHost().isEmpty()) continue;
+            for (Resource step : play.steps()) for (String key : step.provides()) onNoHost.putIfAbsent(key, play.pattern());
+        }
         List<Resource> steps = playbook.plays().stream().flatMap(p -> p.stepsByHost().values().stream().flatMap(List::stream)).toList();
         Set<String> reported = new HashSet<>();   // a block evaluated for many hosts: report once
         for (Resource step : steps) {
@@ -82,6 +87,11 @@ public final class Targets {
                 String type = colon < 0 ? key : key.substring(0, colon);
                 String what = step.address() + " uses " + (colon < 0 ? key : type + "('" + key.substring(colon + 1) + "')");
                 if (!reported.add(step.location() + "\t" + key)) continue;
+                if (later == null && onNoHost.containsKey(key)) {
+                    diagnostics.add(Diagnostic.error(step.location(), what + ", which is declared in hosts('" + onNoHost.get(key)
+                            + "'), but that pattern matches no host in the inventory"));
+                    continue;
+                }
                 diagnostics.add(Diagnostic.error(step.location(), later == null ? what + ", which no step declares"
                         : what + ", which is declared later in the playbook (line " + later.line() + "); move the " + type + " block before it"));
             }

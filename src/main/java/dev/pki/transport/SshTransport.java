@@ -143,6 +143,8 @@ public final class SshTransport implements Transport {
         s.setHostKeyRepository(hostKeys);
         s.setIdentityRepository(identities);
         s.setConfig("StrictHostKeyChecking", "yes");
+        s.setConfig("kex", settings.kex());
+        s.setConfig("CheckKexes", checkedKexes(settings.kex()));
         s.setConfig("PreferredAuthentications", settings.password().isPresent() ? "publickey,keyboard-interactive,password" : "publickey");
         settings.password().ifPresent(p -> s.setUserInfo(new PasswordPrompts(p)));
         s.setDaemonThread(true);
@@ -160,6 +162,16 @@ public final class SshTransport implements Transport {
                     + hostKeys.file() + " (--ssh-host-keys accept-new)");
         }
         return s;
+    }
+
+    /**
+     * JSch tries each algorithm of its CheckKexes list at every connect (a full key generation)
+     * to see that it works, whatever the kex list says; the default list includes SNTRUP761, whose
+     * pure-Java key generation costs ~0.35 s of CPU. Check only algorithms that will be offered.
+     */
+    static String checkedKexes(String offered) {
+        java.util.Set<String> kex = java.util.Set.of(offered.split(","));
+        return String.join(",", java.util.Arrays.stream(JSch.getConfig("CheckKexes").split(",")).filter(kex::contains).toList());
     }
 
     /** Why the session could not be established, in one line, from what pki knows best first. */

@@ -40,17 +40,19 @@ class SshEndToEndTest {
         knownHosts = SshBed.copyKnownHosts(dir);
         playbook = Files.writeString(dir.resolve("playbook.groovy"), """
                 def out = vars.out
-                hosts(vars.target ?: 'web') {
-                    directory "$out/trust"
-                    file("$out/trust/motd") {
-                        content 'over ssh\\n'
-                        mode '0640'
-                    }
+                hosts('web') {            // a CA lives on exactly one host
                     ca('lab') {
                         dir "$out/ca"
                         passphraseFile "$out/ca/secrets/passphrase.txt"
                         root         { subject 'CN=SSH Lab Root CA' }
                         intermediate { subject 'CN=SSH Lab Intermediate CA' }
+                    }
+                }
+                hosts(vars.target ?: 'web') {
+                    directory "$out/trust"
+                    file("$out/trust/motd") {
+                        content 'over ssh\\n'
+                        mode '0640'
                     }
                     directory "$out/nginx"
                     certificate('nginx.internal') {
