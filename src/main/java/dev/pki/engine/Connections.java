@@ -118,19 +118,31 @@ public final class Connections implements AutoCloseable {
         return container ? h.text("via", null) : Optional.empty();
     }
 
+    /** Container host → the host it is reached through, for counting each host's own round trips. */
+    private final Map<String, String> parents = new ConcurrentHashMap<>();
+
     private Transport parent(Host host, String via) {
         try {
-            return get(via);
+            Transport parent = get(via);
+            parents.put(host.name(), via);
+            return parent;
         } catch (TransportException e) {
             // An unreachable parent makes its containers unreachable, with the parent's reason.
             throw new TransportException("host " + host.name() + " is reached via " + via + ": " + e.getMessage(), true, e);
         }
     }
 
-    /** Round trips per host so far, for {@code --debug}. */
+    /**
+     * Round trips per host so far, for {@code --debug}: each host's own commands. A container's
+     * commands also pass through its parent's transport; they are counted for the container only.
+     */
     public Map<String, Integer> roundTrips() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         open.forEach((h, t) -> counts.put(h, t.roundTrips()));
+        parents.forEach((child, parent) -> {
+            Transport c = open.get(child);
+            if (c != null && counts.containsKey(parent)) counts.merge(parent, -c.roundTrips(), Integer::sum);
+        });
         return counts;
     }
 

@@ -74,9 +74,11 @@ class LocalExampleEndToEndTest {
         assertTrue(Files.readString(out.resolve("ca/intermediate_ca.key")).contains("ENCRYPTED PRIVATE KEY"));
         assertEquals(List.of("renewed"), Files.readAllLines(out.resolve("nginx/reloaded")));
 
-        Cli.Result plan = pki("plan", "--detailed-exitcode");
+        Cli.Result plan = pki("plan", "--detailed-exitcode", "--debug");
         assertEquals(0, plan.exitCode(), plan.all());
         assertTrue(plan.out().contains("No changes."), plan.out());
+        // Every fact of the five steps in one command: this figure must not silently grow.
+        assertTrue(plan.err().contains("debug: localhost: 1 round trip\n"), plan.err());
 
         Cli.Result again = pki("apply", "--yes");
         assertEquals(0, again.exitCode());

@@ -126,8 +126,12 @@ class PhoenixIntegrationTest {
     @Order(4)
     void secondRun_changesNothing_andRunsNoUpdate() {
         String before = TestBed.attach("101", "stat", "-c", "%Y", "/etc/ssl/certs/ca-certificates.crt").output();
-        TestBed.Result plan = phoenix("plan", "--detailed-exitcode");
+        TestBed.Result plan = phoenix("plan", "--detailed-exitcode", "--debug");
         assertEquals(0, plan.exitCode(), plan.output());
+        // One round trip per host for the whole plan (containers' commands count for the container).
+        for (String host : List.of("pve", "ct101", "ct102", "ct103")) {
+            assertTrue(plan.output().contains("debug: " + host + ": 1 round trip\n"), host + "\n" + plan.output());
+        }
         TestBed.Result apply = phoenix("apply", "--yes");
         assertEquals(0, apply.exitCode(), apply.output());
         assertTrue(apply.output().contains("No changes."), apply.output());
