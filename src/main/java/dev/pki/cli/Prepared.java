@@ -34,6 +34,7 @@ record Prepared(Inventory inventory, Playbook playbook, List<Target> targets, St
         Playbook playbook = PlaybookLoader.load(playbookFile, inventory.globalVars(), inventory);
         Diagnostics diagnostics = new Diagnostics();
         inventory.warnings().forEach(diagnostics::add);
+        playbook.warnings().forEach(diagnostics::add);
         List<Target> targets = Targets.expand(playbook, inventory, limit, strict, diagnostics);
         err.print(new DiagnosticRenderer(style).render(diagnostics.all().stream().filter(d -> !d.isError()).toList()));
         List<dev.pki.diag.Diagnostic> errors = diagnostics.all().stream().filter(dev.pki.diag.Diagnostic::isError).toList();

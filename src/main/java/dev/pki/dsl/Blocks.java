@@ -32,22 +32,22 @@ final class Blocks {
     static void report(DslContext context, RuntimeException e) {
         var at = context.locationIn(e.getStackTrace());
         if (e instanceof PkiException p) {
-            p.diagnostics().forEach(context.diagnostics()::add);
+            p.diagnostics().forEach(context::add);
         } else if (e instanceof MissingPropertyException m) {
             List<String> candidates = candidates(context);
-            context.diagnostics().add(dev.pki.diag.Diagnostic.error(at, "unknown name '" + m.getProperty() + "'" + where(context))
+            context.add(dev.pki.diag.Diagnostic.error(at, "unknown name '" + m.getProperty() + "'" + where(context))
                     .withSuggestion(Suggestions.didYouMean(m.getProperty(), candidates)));
         } else if (e instanceof MissingMethodException m && m.getMethod().equals("call")) {
             // `def sans = ...` at the top, then `sans 'a'` in a block: Groovy calls the variable, not the setting.
-            context.diagnostics().add(dev.pki.diag.Diagnostic.error(at, "a variable of type " + m.getType().getSimpleName()
+            context.add(dev.pki.diag.Diagnostic.error(at, "a variable of type " + m.getType().getSimpleName()
                     + " is used like a setting here: a script variable with the same name as a setting hides the setting")
                     .withSuggestion("Rename the variable."));
         } else if (e instanceof MissingMethodException m) {
-            context.diagnostics().add(dev.pki.diag.Diagnostic.error(at, "no method '" + m.getMethod() + "' on "
+            context.add(dev.pki.diag.Diagnostic.error(at, "no method '" + m.getMethod() + "' on "
                     + m.getType().getSimpleName() + " with arguments " + argTypes(m.getArguments())));
         } else {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            context.diagnostics().add(dev.pki.diag.Diagnostic.error(at, message));
+            context.add(dev.pki.diag.Diagnostic.error(at, message));
         }
     }
 

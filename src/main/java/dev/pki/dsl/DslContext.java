@@ -43,11 +43,35 @@ public final class DslContext {
 
     /** Records an error at the playbook line being evaluated now. */
     public void error(String summary, String suggestion) {
-        diagnostics.add(Diagnostic.error(currentLocation(), summary).withSuggestion(suggestion));
+        add(Diagnostic.error(currentLocation(), summary).withSuggestion(suggestion));
     }
 
     public void error(SourceLocation at, String summary) {
-        diagnostics.add(Diagnostic.error(at, summary));
+        add(Diagnostic.error(at, summary));
+    }
+
+    /** Records a diagnostic; while a block runs for no host (see {@link #forNoHost}), errors become warnings. */
+    public void add(Diagnostic d) {
+        if (noHostPattern != null && d.isError()) {
+            d = new Diagnostic(Diagnostic.Severity.WARNING, d.summary() + " (in hosts('" + noHostPattern + "'), which matches no host)",
+                    d.detail(), d.location(), d.suggestion());
+        }
+        diagnostics.add(d);
+    }
+
+    private String noHostPattern;
+
+    /**
+     * Runs a block that matches no host: it is evaluated once so that mistakes in it are seen, but
+     * as it runs nowhere (and host.vars is empty), what it finds is reported as warnings.
+     */
+    void forNoHost(String pattern, Runnable evaluation) {
+        noHostPattern = pattern;
+        try {
+            evaluation.run();
+        } finally {
+            noHostPattern = null;
+        }
     }
 
     /** The playbook line being evaluated: the innermost stack frame that belongs to the playbook. */

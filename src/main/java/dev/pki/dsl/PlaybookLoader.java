@@ -64,7 +64,8 @@ public final class PlaybookLoader {
             sorted.sort(java.util.Comparator.comparingInt(d -> d.location().line()));
             throw new PkiException(sorted);
         }
-        return new Playbook(path, script.plays(), vars);
+        // A block evaluated for several hosts reports the same warning once.
+        return new Playbook(path, script.plays(), vars, List.copyOf(new java.util.LinkedHashSet<>(context.diagnostics().all())));
     }
 
     private static PlaybookScript compile(Path path, String source, DslContext context) {

@@ -65,7 +65,7 @@ public abstract class PlaybookScript extends Script {
         List<dev.pki.resource.Resource> declared = List.of();
         if (hosts.isEmpty()) {
             HostsBlock block = new HostsBlock(context, new HostInfo(pattern, Map.of()));
-            Blocks.evaluate(context, block, body);
+            context.forNoHost(pattern, () -> Blocks.evaluate(context, block, body));
             declared = block.steps();
         }
         for (String name : hosts) {

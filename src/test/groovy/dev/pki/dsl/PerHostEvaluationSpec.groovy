@@ -62,4 +62,14 @@ class PerHostEvaluationSpec extends Specification {
         def e = thrown(PkiException)
         e.diagnostics()*.summary() == ["ca 'lab' is declared in a hosts block that matches several hosts (a, b); a CA lives on exactly one host: use a pattern that matches one host"]
     }
+
+    def "a block whose pattern matches no host is checked once, and what it finds are warnings"() {
+        when:
+        def playbook = load("hosts('nosuch') {\n  directory(host.vars.state_dir) { mdoe = '0700' }\n}")
+
+        then:
+        playbook.plays()[0].stepsByHost().isEmpty()
+        playbook.warnings()*.summary().any { it.startsWith("unknown setting 'mdoe' in directory block") && it.endsWith("(in hosts('nosuch'), which matches no host)") }
+        playbook.warnings().every { !it.isError() }
+    }
 }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code trust ca('x')} as written in playbooks: the anchor's name, its .crt suffix, and mistakes. */
 class TrustKeywordTest {
 
-    private static final String CA = "hosts('ca') {\n  ca('phoenix') { dir '/etc/step-ca/ssl/ca'; passphraseFile '/etc/step-ca/ssl/p' }\n}\n";
+    private static final String CA = "hosts('localhost') {\n  ca('phoenix') { dir '/etc/step-ca/ssl/ca'; passphraseFile '/etc/step-ca/ssl/p' }\n}\n";
 
     @TempDir
     Path dir;
@@ -33,7 +33,7 @@ class TrustKeywordTest {
 
     private Playbook load(String guests) throws IOException {
         Path file = dir.resolve("playbook.groovy");
-        Files.writeString(file, CA + "hosts('guests') {\n" + guests + "\n}\n");
+        Files.writeString(file, CA + "hosts('localhost') {\n" + guests + "\n}\n");
         return PlaybookLoader.load(file, Map.of());
     }
 
