@@ -25,6 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.pki.facts.Fact;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Applies a playbook: plays in order; within a play, hosts in batches and each batch in parallel
@@ -204,9 +207,10 @@ public final class Applier {
     }
 
     /**
-     * The facts of a host's remaining steps: read in one round trip when the host starts, and read
-     * again only after a step changed something (that read also verifies the step). A converged
-     * host therefore costs one round trip, not two per step.
+     * The facts of a host's remaining steps, read in one round trip when the host starts. After a
+     * step changed something, only its own facts (the verification read) and later facts on the same
+     * paths, their parents or children are read again — one round trip, whatever the number of
+     * steps. After a handler (which may change anything) everything left is read again.
      */
     private static final class HostFacts {
         private final Remote remote;
@@ -219,18 +223,36 @@ public final class Applier {
         }
 
         FactSet current(int index) {
-            return facts != null ? facts : reread(index);
+            if (facts == null) facts = FactGatherer.gather(remote.transport(), factsOf(index, steps.size()));
+            return facts;
         }
 
+        /** Reads step {@code index}'s facts again, with the later facts its change may have touched. */
         FactSet reread(int index) {
-            java.util.Set<dev.pki.facts.Fact> wanted = new java.util.LinkedHashSet<>();
-            for (Resource step : steps.subList(index, steps.size())) wanted.addAll(step.facts());
-            facts = FactGatherer.gather(remote.transport(), wanted);
+            Set<Fact> own = steps.get(index).facts();
+            Set<Fact> wanted = new LinkedHashSet<>(own);
+            List<String> changedPaths = own.stream().filter(f -> f instanceof Fact.PathFact).map(f -> ((Fact.PathFact) f).path()).toList();
+            for (Fact later : factsOf(index + 1, steps.size())) {
+                if (later instanceof Fact.PathFact p && changedPaths.stream().anyMatch(c -> related(c, p.path()))) wanted.add(later);
+            }
+            FactSet fresh = FactGatherer.gather(remote.transport(), wanted);
+            facts = facts == null ? fresh : facts.updatedWith(fresh);
             return facts;
         }
 
         void forget() {
             facts = null;
+        }
+
+        private Set<Fact> factsOf(int from, int to) {
+            Set<Fact> wanted = new LinkedHashSet<>();
+            for (Resource step : steps.subList(from, to)) wanted.addAll(step.facts());
+            return wanted;
+        }
+
+        /** Same path, or one inside the other. */
+        private static boolean related(String a, String b) {
+            return a.equals(b) || b.startsWith(a.endsWith("/") ? a : a + "/") || a.startsWith(b.endsWith("/") ? b : b + "/");
         }
     }
 

@@ -49,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
         try (Connections connections = new Connections(prepared.inventory(), options.sshOptions())) {
             Engine engine = new Engine(connections, Clock.systemUTC(), options.forks);
             Engine.Gathered gathered = engine.gather(prepared.targets());
-            Plan plan = Planner.plan(prepared.targets(), gathered.facts(), gathered.unreachable(), engine.clock());
+            Plan plan = engine.plan(prepared.targets(), gathered);
             Reports.debugRoundTrips(options, connections);
             Reports.failIfBroken(plan);
             PlanView view = PlanView.of(plan);

@@ -53,6 +53,7 @@ final class SavedPlans {
     static void refuseIfStale(SavedPlan saved, Engine.Gathered now, Path planFile) {
         List<Diagnostic> stale = new ArrayList<>();
         now.unreachable().forEach((host, why) -> stale.add(Diagnostic.error(SourceLocation.UNKNOWN, "host " + host + " is unreachable: " + why)));
+        now.failed().forEach((host, why) -> stale.add(Diagnostic.error(SourceLocation.UNKNOWN, "could not read the facts of host " + host + ": " + why)));
         for (var entry : saved.fingerprints().entrySet()) {
             String host = entry.getKey();
             FactSet facts = now.facts().get(host);

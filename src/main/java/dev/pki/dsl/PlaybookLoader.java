@@ -5,8 +5,11 @@ import dev.pki.diag.PkiException;
 import dev.pki.diag.SourceLocation;
 import dev.pki.resource.Playbook;
 import groovy.lang.GroovyClassLoader;
-import groovy.lang.GroovyCodeSource;
+import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.SourceUnit;
+import org.codehaus.groovy.tools.GroovyClass;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
@@ -72,12 +75,19 @@ public final class PlaybookLoader {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(PlaybookScript.class.getName());
         config.setSourceEncoding("UTF-8");
-        try (GroovyClassLoader loader = new GroovyClassLoader(PlaybookLoader.class.getClassLoader(), config)) {
-            // The code source's name becomes the script's class name and the file name in stack frames,
-            // which is how DslContext finds lines; diagnostics show the real path.
-            GroovyCodeSource code = new GroovyCodeSource(source, context.codeSourceName(), "/pki/playbook");
-            code.setCachable(false);
-            Class<?> type = loader.parseClass(code, false);
+        // The code source's name becomes the script's class name and the file name in stack frames,
+        // which is how DslContext finds lines; diagnostics show the real path.
+        String scriptName = context.codeSourceName();
+        ScriptCache cache = ScriptCache.standard();
+        String key = ScriptCache.key(scriptName, source, VERSION);
+        try {
+            Map<String, byte[]> classes = cache.read(key).orElse(null);
+            if (classes == null) {
+                classes = compileToBytes(scriptName, source, config);
+                cache.write(key, classes);
+            }
+            ClassLoader loader = new ScriptCache.BytesClassLoader(PlaybookLoader.class.getClassLoader(), classes);
+            Class<?> type = loader.loadClass(scriptName.replaceFirst("\\.groovy$", ""));
             return (PlaybookScript) type.getDeclaredConstructor().newInstance();
         } catch (MultipleCompilationErrorsException e) {
             throw new PkiException(compileErrors(path, e));
@@ -85,6 +95,21 @@ public final class PlaybookLoader {
             throw new PkiException(SourceLocation.of(path, 0), "cannot load playbook: " + e.getMessage());
         } catch (LinkageError e) {
             throw new PkiException(SourceLocation.of(path, 0), "cannot load playbook: " + describe(e));
+        }
+    }
+
+    /** Bumped with the project version: part of the script cache's key. */
+    private static final String VERSION = "0.1.0";
+
+    /** Compiles the playbook to class files: the script and one class per closure. */
+    private static Map<String, byte[]> compileToBytes(String scriptName, String source, CompilerConfiguration config) throws IOException {
+        try (GroovyClassLoader groovy = new GroovyClassLoader(PlaybookLoader.class.getClassLoader(), config)) {
+            CompilationUnit unit = new CompilationUnit(config, null, groovy);
+            unit.addSource(new SourceUnit(scriptName, source, config, groovy, unit.getErrorCollector()));
+            unit.compile(Phases.CLASS_GENERATION);
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            for (GroovyClass c : unit.getClasses()) classes.put(c.getName(), c.getBytes());
+            return classes;
         }
     }
 

@@ -33,19 +33,35 @@ public final class Engine {
         this.forks = Math.max(1, forks);
     }
 
-    /** Facts of every host (one round trip each) and the hosts that could not be reached, with why. */
-    public record Gathered(Map<String, FactSet> facts, Map<String, String> unreachable) {
+    /**
+     * Facts of every host (one round trip each), the hosts that could not be reached, and those
+     * that were reached but whose facts could not be read (an error, not a connection problem).
+     */
+    public record Gathered(Map<String, FactSet> facts, Map<String, String> unreachable, Map<String, String> failed) {
     }
 
     public Plan plan(List<Target> targets) {
         Gathered gathered = gather(targets);
-        return Planner.plan(targets, gathered.facts(), gathered.unreachable(), clock);
+        return plan(targets, gathered);
+    }
+
+    /** Plans from gathered facts; hosts whose facts failed are left out and their failure is a plan error. */
+    public Plan plan(List<Target> targets, Gathered gathered) {
+        Map<String, String> skipped = new java.util.HashMap<>(gathered.unreachable());
+        skipped.putAll(gathered.failed());
+        Plan plan = Planner.plan(targets, gathered.facts(), skipped, clock);
+        if (gathered.failed().isEmpty()) return plan;
+        List<dev.pki.diag.Diagnostic> diagnostics = new java.util.ArrayList<>(plan.diagnostics());
+        gathered.failed().forEach((host, why) -> diagnostics.add(dev.pki.diag.Diagnostic.error(dev.pki.diag.SourceLocation.UNKNOWN,
+                "could not read the facts of host " + host + ": " + why)));
+        return new Plan(plan.steps(), gathered.unreachable(), diagnostics);
     }
 
     /** Reads every host's facts, hosts in parallel. */
     public Gathered gather(List<Target> targets) {
         Map<String, FactSet> facts = new ConcurrentHashMap<>();
         Map<String, String> unreachable = new ConcurrentHashMap<>();
+        Map<String, String> failed = new ConcurrentHashMap<>();
         List<String> hosts = Targets.hosts(targets);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, Math.max(1, hosts.size())));
         try {
@@ -53,7 +69,7 @@ public final class Engine {
                 try {
                     facts.put(host, FactGatherer.gather(connections.get(host), factsFor(host, targets)));
                 } catch (TransportException e) {
-                    unreachable.put(host, e.getMessage());
+                    (e.unreachable() ? unreachable : failed).put(host, e.getMessage());
                 }
             })).toList();
             for (Future<?> f : futures) f.get();
@@ -65,7 +81,7 @@ public final class Engine {
         } finally {
             pool.shutdownNow();
         }
-        return new Gathered(facts, unreachable);
+        return new Gathered(facts, unreachable, failed);
     }
 
     public Clock clock() {

@@ -10,24 +10,11 @@ import java.util.List;
  */
 public sealed interface Fact permits Fact.PathFact, Fact.CommandFact {
 
-    /** The shell fragment. {@code $d} is a private temporary directory it may use. */
-    String script();
-
-    /** The type, mode, owner and group of a path, and its content when it is a regular file and {@code content} is set. */
+    /**
+     * The type, mode, owner and group of a path, and its content when it is a regular file and
+     * {@code content} is set. The gatherer reads all paths together (see {@link FactGatherer}).
+     */
     record PathFact(String path, boolean content) implements Fact {
-        @Override
-        public String script() {
-            String p = Shell.quote(path);
-            String s = "if [ -d " + p + " ]; then echo 'T d'; elif [ -f " + p + " ]; then echo 'T f'; "
-                    + "elif [ -e " + p + " ] || [ -L " + p + " ]; then echo 'T o'; else echo 'T -'; fi\n"
-                    + "if [ -e " + p + " ]; then stat -L -c 'S %a %U %G' -- " + p + " 2>/dev/null; fi\n";
-            if (content) {
-                // od is POSIX and binary-safe; sed tags each line so framing cannot be confused.
-                s += "if [ -f " + p + " ]; then if od -An -v -tx1 -- " + p + " >\"$d/c\" 2>/dev/null; "
-                        + "then sed 's/^/C/' \"$d/c\"; else echo 'E unreadable'; fi; fi\n";
-            }
-            return s;
-        }
     }
 
     /** The exit code, standard output and standard error of a command (read-only commands only). */
@@ -36,8 +23,8 @@ public sealed interface Fact permits Fact.PathFact, Fact.CommandFact {
             argv = List.copyOf(argv);
         }
 
-        @Override
-        public String script() {
+        /** The shell fragment: tagged lines R (exit code), O (stdout), X (stderr). {@code $d} is a private temporary directory. */
+        String script() {
             return "( " + Shell.join(argv) + " ) </dev/null >\"$d/o\" 2>\"$d/e\"; echo \"R $?\"\n"
                     + "od -An -v -tx1 \"$d/o\" | sed 's/^/O/'\n"
                     + "od -An -v -tx1 \"$d/e\" | sed 's/^/X/'\n";

@@ -2,6 +2,7 @@ package dev.pki.facts;
 
 import dev.pki.transport.Command;
 import dev.pki.transport.ExecResult;
+import dev.pki.transport.Shell;
 import dev.pki.transport.Transport;
 import dev.pki.transport.TransportException;
 
@@ -9,14 +10,18 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads many facts in one round trip: every fragment runs in one {@code sh -c} script, framed by
- * {@code @@ N} lines. Fragments only print tagged lines, so the framing is unambiguous.
+ * Reads many facts in one round trip: one POSIX shell script, sent to {@code sh} on standard
+ * input. Paths cost two processes however many there are: their types come from shell built-ins,
+ * then one {@code stat} reports mode, owner, group and size of every existing path, and one
+ * {@code od} dumps every regular file wanted with content, split again by those sizes. Each
+ * command fact runs in its own framed section. Every line the script prints is tagged, so the
+ * framing cannot be confused by what a file or command contains.
  */
 public final class FactGatherer {
 
@@ -24,84 +29,134 @@ public final class FactGatherer {
     }
 
     public static FactSet gather(Transport transport, Set<Fact> wanted) {
-        List<Fact> facts = new ArrayList<>(dedupe(wanted));
-        if (facts.isEmpty()) return new FactSet(Map.of());
-        StringBuilder script = new StringBuilder("d=$(mktemp -d) || exit 1\ntrap 'rm -rf \"$d\"' EXIT\n");
-        for (int i = 0; i < facts.size(); i++) {
-            script.append("echo '@@ ").append(i).append("'\n").append(facts.get(i).script());
-        }
-        script.append("exit 0\n");
-        ExecResult result = transport.exec(Command.of("sh", "-c", script.toString()));
-        if (!result.ok()) {
-            throw new TransportException("could not read facts: " + result.errorLine(), false);
-        }
-        return new FactSet(parse(facts, result.out()));
-    }
-
-    /** A path read with content also answers the same path without content. */
-    private static Set<Fact> dedupe(Set<Fact> wanted) {
-        Set<Fact> out = new LinkedHashSet<>();
+        Map<String, Boolean> paths = new LinkedHashMap<>();   // path → content wanted
+        List<Fact.CommandFact> commands = new ArrayList<>();
         for (Fact f : wanted) {
-            if (f instanceof Fact.PathFact p && !p.content() && wanted.contains(new Fact.PathFact(p.path(), true))) continue;
-            out.add(f);
+            if (f instanceof Fact.PathFact p) paths.merge(p.path(), p.content(), Boolean::logicalOr);
+            else commands.add((Fact.CommandFact) f);
         }
-        return out;
-    }
-
-    static Map<Fact, Object> parse(List<Fact> facts, String output) {
-        Map<Fact, List<String>> sections = new HashMap<>();
-        List<String> current = null;
-        for (String line : output.split("\n", -1)) {
-            if (line.startsWith("@@ ")) {
-                current = new ArrayList<>();
-                sections.put(facts.get(Integer.parseInt(line.substring(3).trim())), current);
-            } else if (current != null && !line.isEmpty()) {
-                current.add(line);
-            }
-        }
+        if (paths.isEmpty() && commands.isEmpty()) return new FactSet(Map.of());
+        List<String> pathList = new ArrayList<>(paths.keySet());
+        String script = script(pathList, paths, commands);
+        // On standard input, not as an argument: one argument is limited to 128 KiB on Linux,
+        // which a playbook with a thousand certificates exceeds.
+        ExecResult result = transport.exec(Command.of("sh").withStdin(script.getBytes(StandardCharsets.UTF_8)));
+        if (!result.ok()) throw new TransportException("could not read facts: " + result.errorLine(), false);
         Map<Fact, Object> answers = new HashMap<>();
-        for (Fact fact : facts) {
-            List<String> lines = sections.get(fact);
-            if (lines == null) throw new TransportException("incomplete facts from target (no answer for " + fact + ")", false);
-            answers.put(fact, fact instanceof Fact.PathFact p ? parsePath(lines, p.content()) : parseCommand(lines));
-            if (fact instanceof Fact.PathFact p && p.content()) answers.put(new Fact.PathFact(p.path(), false), answers.get(fact));
-        }
-        return answers;
+        parse(result.out(), pathList, paths, commands, answers);
+        return new FactSet(answers);
     }
 
-    private static PathState parsePath(List<String> lines, boolean withContent) {
-        PathState.Kind kind = PathState.Kind.ABSENT;
-        String mode = "", owner = "", group = "";
-        boolean readable = true;
-        ByteArrayOutputStream content = null;
-        for (String line : lines) {
-            switch (line.charAt(0)) {
-                case 'T' -> kind = switch (line.substring(2).trim()) {
-                    case "d" -> PathState.Kind.DIRECTORY;
-                    case "f" -> PathState.Kind.FILE;
-                    case "o" -> PathState.Kind.OTHER;
-                    default -> PathState.Kind.ABSENT;
-                };
-                case 'S' -> {
-                    String[] parts = line.substring(2).trim().split(" ");
-                    mode = normalizeMode(parts[0]);
-                    owner = parts.length > 1 ? parts[1] : "";
-                    group = parts.length > 2 ? parts[2] : "";
+    private static String script(List<String> pathList, Map<String, Boolean> content, List<Fact.CommandFact> commands) {
+        StringBuilder s = new StringBuilder("d=$(mktemp -d) || exit 1\ntrap 'rm -rf \"$d\"' EXIT\n");
+        for (int i = 0; i < commands.size(); i++) s.append("echo '@@ ").append(i).append("'\n").append(commands.get(i).script());
+        // Types from built-ins; the existing paths and the readable regular files wanted with
+        // content are collected, in order, into two lists for one stat and one od.
+        s.append("echo '@@P'\n: >\"$d/e\"; : >\"$d/r\"\n");
+        for (int i = 0; i < pathList.size(); i++) {
+            String p = Shell.quote(pathList.get(i));
+            s.append("if [ -d ").append(p).append(" ]; then t=d; elif [ -f ").append(p).append(" ]; then t=f; elif [ -e ").append(p)
+                    .append(" ] || [ -L ").append(p).append(" ]; then t=o; else t=-; fi; echo \"T ").append(i).append(" $t\"");
+            s.append("; [ $t = - ] || printf '%s\\0' ").append(p).append(" >>\"$d/e\"");
+            if (content.get(pathList.get(i))) {
+                s.append("; if [ $t = f ]; then if [ -r ").append(p).append(" ]; then printf '%s\\0' ").append(p)
+                        .append(" >>\"$d/r\"; echo \"R ").append(i).append("\"; else echo \"E ").append(i).append("\"; fi; fi");
+            }
+            s.append('\n');
+        }
+        // xargs -0 keeps any path intact; -r: nothing to run when the list is empty.
+        s.append("xargs -0 -r stat -L -c 'S %a %U %G %s' -- <\"$d/e\" 2>/dev/null\n");
+        s.append("echo '@@C'\nxargs -0 -r od -An -v -tx1 -- <\"$d/r\"\n");
+        return s.append("exit 0\n").toString();
+    }
+
+    private static void parse(String output, List<String> pathList, Map<String, Boolean> content, List<Fact.CommandFact> commands,
+                              Map<Fact, Object> answers) {
+        Map<Integer, List<String>> commandLines = new HashMap<>();
+        List<String> current = null;
+        char[] kinds = new char[pathList.size()];
+        List<Integer> existing = new ArrayList<>();
+        List<Integer> readable = new ArrayList<>();
+        List<String> stats = new ArrayList<>();
+        boolean[] unreadable = new boolean[pathList.size()];
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        int section = 0;   // 0: commands, 1: paths, 2: contents
+        for (String line : output.split("\n", -1)) {
+            if (line.isEmpty()) continue;
+            if (line.equals("@@P")) {
+                section = 1;
+            } else if (line.equals("@@C")) {
+                section = 2;
+            } else if (section == 0 && line.startsWith("@@ ")) {
+                current = new ArrayList<>();
+                commandLines.put(Integer.parseInt(line.substring(3).trim()), current);
+            } else if (section == 0 && current != null) {
+                current.add(line);
+            } else if (section == 1) {
+                switch (line.charAt(0)) {
+                    case 'T' -> {
+                        String[] parts = line.split(" ");
+                        int i = Integer.parseInt(parts[1]);
+                        kinds[i] = parts[2].charAt(0);
+                        if (kinds[i] != '-') existing.add(i);
+                    }
+                    case 'R' -> readable.add(Integer.parseInt(line.substring(2).trim()));
+                    case 'E' -> unreadable[Integer.parseInt(line.substring(2).trim())] = true;
+                    case 'S' -> stats.add(line.substring(2));
+                    default -> { }
                 }
-                case 'C' -> {
-                    if (content == null) content = new ByteArrayOutputStream();
-                    hex(line.substring(1), content);
-                }
-                case 'E' -> readable = false;
-                default -> { }
+            } else if (section == 2) {
+                hex(line, dump);
             }
         }
-        if (withContent && kind == PathState.Kind.FILE && content == null && readable && lines.stream().noneMatch(l -> l.startsWith("C"))) {
-            // A file read with content but printing no C lines is empty (od prints nothing).
-            content = new ByteArrayOutputStream();
+        if (stats.size() != existing.size()) {
+            throw new TransportException("files changed while their facts were read (" + existing.size() + " paths, "
+                    + stats.size() + " answers); run again", false);
         }
-        byte[] bytes = content == null ? null : content.toByteArray();
-        return new PathState(kind, mode, owner, group, bytes, readable);
+        Map<Integer, String[]> statOf = new HashMap<>();
+        Map<Integer, Long> sizeOf = new HashMap<>();
+        for (int k = 0; k < existing.size(); k++) {
+            String[] parts = stats.get(k).trim().split(" ");
+            statOf.put(existing.get(k), parts);
+            sizeOf.put(existing.get(k), parts.length > 3 ? Long.parseLong(parts[3]) : 0L);
+        }
+        byte[] bytes = dump.toByteArray();
+        long expected = readable.stream().mapToLong(i -> sizeOf.getOrDefault(i, 0L)).sum();
+        if (expected != bytes.length) {
+            throw new TransportException("files changed while their content was read (" + expected + " bytes expected, "
+                    + bytes.length + " read); run again", false);
+        }
+        Map<Integer, byte[]> contentOf = new HashMap<>();
+        int offset = 0;
+        for (int i : readable) {
+            int size = (int) (long) sizeOf.getOrDefault(i, 0L);
+            contentOf.put(i, java.util.Arrays.copyOfRange(bytes, offset, offset + size));
+            offset += size;
+        }
+        for (int i = 0; i < pathList.size(); i++) {
+            String[] st = statOf.get(i);
+            PathState.Kind kind = switch (kinds[i]) {
+                case 'd' -> PathState.Kind.DIRECTORY;
+                case 'f' -> PathState.Kind.FILE;
+                case 'o' -> PathState.Kind.OTHER;
+                default -> PathState.Kind.ABSENT;
+            };
+            String mode = st == null ? "" : normalizeMode(st[0]);
+            String owner = st != null && st.length > 1 ? st[1] : "";
+            String group = st != null && st.length > 2 ? st[2] : "";
+            boolean wantContent = content.get(pathList.get(i));
+            PathState state = new PathState(kind, mode, owner, group, contentOf.get(i), !unreadable[i]);
+            answers.put(new Fact.PathFact(pathList.get(i), wantContent), state);
+            if (wantContent) {
+                // The same path without content: the same state (content is simply there as well).
+                answers.put(new Fact.PathFact(pathList.get(i), false), state);
+            }
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            List<String> lines = commandLines.get(i);
+            if (lines == null) throw new TransportException("incomplete facts from target (no answer for " + commands.get(i) + ")", false);
+            answers.put(commands.get(i), parseCommand(lines));
+        }
     }
 
     private static CommandOutput parseCommand(List<String> lines) {
@@ -126,13 +181,17 @@ public final class FactGatherer {
         return m;
     }
 
+    /** Hex pairs separated by spaces, as od -tx1 prints them; fast, as a large dump has millions. */
     private static void hex(String text, ByteArrayOutputStream sink) {
-        for (String b : text.trim().split("\\s+")) {
-            if (!b.isEmpty()) sink.write(Integer.parseInt(b, 16));
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') continue;
+            int hi = Character.digit(c, 16);
+            int lo = i + 1 < n ? Character.digit(text.charAt(i + 1), 16) : -1;
+            if (hi < 0 || lo < 0) continue;
+            sink.write(hi << 4 | lo);
+            i++;
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -11,6 +11,13 @@ public final class FactSet {
         this.answers = Map.copyOf(answers);
     }
 
+    /** These answers, with {@code newer}'s taking precedence for facts both have. */
+    public FactSet updatedWith(FactSet newer) {
+        Map<Fact, Object> merged = new java.util.HashMap<>(answers);
+        merged.putAll(newer.answers);
+        return new FactSet(merged);
+    }
+
     public PathState path(String path) {
         Object answer = answers.get(new Fact.PathFact(path, true));
         if (answer == null) answer = answers.get(new Fact.PathFact(path, false));
