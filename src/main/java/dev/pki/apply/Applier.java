@@ -208,51 +208,60 @@ public final class Applier {
 
     /**
      * The facts of a host's remaining steps, read in one round trip when the host starts. After a
-     * step changed something, only its own facts (the verification read) and later facts on the same
-     * paths, their parents or children are read again — one round trip, whatever the number of
-     * steps. After a handler (which may change anything) everything left is read again.
+     * step changed something, only its own facts (the verification read) and other facts on the
+     * same paths or their parents are read again — one round trip, whatever the number of steps.
+     * After a handler (which may change anything) everything left is read again.
      */
     private static final class HostFacts {
         private final Remote remote;
         private final List<Resource> steps;
-        private FactSet facts;
+        /** Every path fact of the host's steps by path, to find those on a changed path or its parents. */
+        private final Map<String, Set<Fact>> byPath = new java.util.HashMap<>();
+        private final Map<Fact, Object> answers = new java.util.HashMap<>();
+        private boolean stale = true;
 
         HostFacts(Remote remote, List<Resource> steps) {
             this.remote = remote;
             this.steps = steps;
+            for (Resource step : steps) {
+                for (Fact f : step.facts()) {
+                    if (f instanceof Fact.PathFact p) byPath.computeIfAbsent(p.path(), k -> new LinkedHashSet<>()).add(f);
+                }
+            }
         }
 
         FactSet current(int index) {
-            if (facts == null) facts = FactGatherer.gather(remote.transport(), factsOf(index, steps.size()));
-            return facts;
+            if (stale) {
+                Set<Fact> wanted = new LinkedHashSet<>();
+                for (Resource step : steps.subList(index, steps.size())) wanted.addAll(step.facts());
+                FactGatherer.gather(remote.transport(), wanted).copyInto(answers);
+                stale = false;
+            }
+            return FactSet.live(answers);
         }
 
-        /** Reads step {@code index}'s facts again, with the later facts its change may have touched. */
+        /**
+         * Reads step {@code index}'s facts again, with every fact on the same paths or their parents.
+         * What lies below a changed path is not read again: creating a directory or changing its mode
+         * leaves its children as they were (re-reading them made a thousand certificates in one
+         * directory quadratic).
+         */
         FactSet reread(int index) {
-            Set<Fact> own = steps.get(index).facts();
-            Set<Fact> wanted = new LinkedHashSet<>(own);
-            List<String> changedPaths = own.stream().filter(f -> f instanceof Fact.PathFact).map(f -> ((Fact.PathFact) f).path()).toList();
-            for (Fact later : factsOf(index + 1, steps.size())) {
-                if (later instanceof Fact.PathFact p && changedPaths.stream().anyMatch(c -> related(c, p.path()))) wanted.add(later);
+            Set<Fact> wanted = new LinkedHashSet<>(steps.get(index).facts());
+            for (Fact f : steps.get(index).facts()) {
+                if (!(f instanceof Fact.PathFact p)) continue;
+                String path = p.path();
+                wanted.addAll(byPath.getOrDefault(path, Set.of()));
+                for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                    wanted.addAll(byPath.getOrDefault(path.substring(0, slash), Set.of()));
+                }
             }
-            FactSet fresh = FactGatherer.gather(remote.transport(), wanted);
-            facts = facts == null ? fresh : facts.updatedWith(fresh);
-            return facts;
+            FactGatherer.gather(remote.transport(), wanted).copyInto(answers);
+            return FactSet.live(answers);
         }
 
         void forget() {
-            facts = null;
-        }
-
-        private Set<Fact> factsOf(int from, int to) {
-            Set<Fact> wanted = new LinkedHashSet<>();
-            for (Resource step : steps.subList(from, to)) wanted.addAll(step.facts());
-            return wanted;
-        }
-
-        /** Same path, or one inside the other. */
-        private static boolean related(String a, String b) {
-            return a.equals(b) || b.startsWith(a.endsWith("/") ? a : a + "/") || a.startsWith(b.endsWith("/") ? b : b + "/");
+            stale = true;
         }
     }
 

@@ -36,6 +36,11 @@ public final class FactGatherer {
             else commands.add((Fact.CommandFact) f);
         }
         if (paths.isEmpty() && commands.isEmpty()) return new FactSet(Map.of());
+        if (transport instanceof dev.pki.transport.LocalTransport local && commands.isEmpty()) {
+            // On this machine, paths are read in-process: no shell, stat or od for each read.
+            local.countRoundTrip();
+            return new FactSet(LocalPaths.read(paths));
+        }
         List<String> pathList = new ArrayList<>(paths.keySet());
         String script = script(pathList, paths, commands);
         // On standard input, not as an argument: one argument is limited to 128 KiB on Linux,

@@ -11,11 +11,21 @@ public final class FactSet {
         this.answers = Map.copyOf(answers);
     }
 
-    /** These answers, with {@code newer}'s taking precedence for facts both have. */
-    public FactSet updatedWith(FactSet newer) {
-        Map<Fact, Object> merged = new java.util.HashMap<>(answers);
-        merged.putAll(newer.answers);
-        return new FactSet(merged);
+    private FactSet(Map<Fact, Object> answers, boolean copy) {
+        this.answers = copy ? Map.copyOf(answers) : answers;
+    }
+
+    /**
+     * A fact set over a map its owner keeps updating (the applier's facts of one host), without
+     * copying it: a host with a thousand steps would otherwise copy thousands of answers per step.
+     */
+    public static FactSet live(Map<Fact, Object> answers) {
+        return new FactSet(answers, false);
+    }
+
+    /** Copies these answers into {@code sink}, replacing what it had for the same facts. */
+    public void copyInto(Map<Fact, Object> sink) {
+        sink.putAll(answers);
     }
 
     public PathState path(String path) {

@@ -55,17 +55,27 @@ public final class Remote {
 
     /** Writes a file atomically with its owner, group and mode set before it appears. */
     public void write(String path, byte[] content, FileAttrs spec) {
+        if (local() && LocalFiles.write(path, content, spec)) return;
         run("write " + path, Command.shell(WRITE, args(path, spec), content));
     }
 
     /** Creates a directory (and its parents) and sets its owner, group and mode. */
     public void mkdir(String path, FileAttrs spec) {
+        if (local() && LocalFiles.mkdir(path, spec)) return;
         run("create directory " + path, Command.shell(MKDIR, args(path, spec), null));
     }
 
     /** Sets owner, group and mode of an existing path. */
     public void setAttributes(String path, FileAttrs spec) {
+        if (local() && LocalFiles.setAttributes(path, spec)) return;
         run("set owner/mode of " + path, Command.shell(SET_ATTRS, args(path, spec), null));
+    }
+
+    /** On this machine, file operations are done in-process ({@link LocalFiles}); they count as round trips too. */
+    private boolean local() {
+        if (!(transport instanceof LocalTransport l)) return false;
+        l.countRoundTrip();
+        return true;
     }
 
     /** Runs a user's command line with {@code sh -c}, as handlers do. */

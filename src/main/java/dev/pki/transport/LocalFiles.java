@@ -1,0 +1,124 @@
+package dev.pki.transport;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The file operations of {@link Remote} done in-process for the local transport: the same
+ * semantics as the shell scripts (temporary file created 0600 beside the target, owner, group and
+ * mode set, then an atomic rename), without starting five processes per file — which was most of
+ * the time of issuing a thousand certificates. Modes with setuid, setgid or sticky bits, which
+ * NIO cannot set, return false so that the caller uses the shell script instead.
+ */
+final class LocalFiles {
+
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+
+    private LocalFiles() {
+    }
+
+    static boolean write(String path, byte[] content, FileAttrs attrs) {
+        Set<PosixFilePermission> mode = permissions(attrs.mode());
+        if (mode == null) return false;
+        Path target = Path.of(path);
+        if (Files.isDirectory(target)) throw failed("write " + path, path + " is a directory");
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, ".pki-", "", PosixFilePermissions.asFileAttribute(PRIVATE));
+            Files.write(tmp, content);
+            own(tmp, attrs);
+            Files.setPosixFilePermissions(tmp, mode);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw failed("write " + path, reason(e));
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // Best effort; the error that matters was already thrown.
+                }
+            }
+        }
+    }
+
+    static boolean mkdir(String path, FileAttrs attrs) {
+        Set<PosixFilePermission> mode = permissions(attrs.mode());
+        if (mode == null) return false;
+        try {
+            Path dir = Files.createDirectories(Path.of(path));
+            own(dir, attrs);
+            Files.setPosixFilePermissions(dir, mode);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw failed("create directory " + path, reason(e));
+        }
+    }
+
+    static boolean setAttributes(String path, FileAttrs attrs) {
+        Set<PosixFilePermission> mode = permissions(attrs.mode());
+        if (mode == null) return false;
+        try {
+            Path p = Path.of(path);
+            own(p, attrs);
+            Files.setPosixFilePermissions(p, mode);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw failed("set owner/mode of " + path, reason(e));
+        }
+    }
+
+    /** chown/chgrp by name or numeric id, as the shell scripts do. */
+    private static void own(Path p, FileAttrs attrs) throws IOException {
+        if (attrs.owner().isEmpty() && attrs.group().isEmpty()) return;
+        UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.owner().isEmpty()) view.setOwner(lookup.lookupPrincipalByName(attrs.owner()));
+        if (!attrs.group().isEmpty()) {
+            GroupPrincipal group = lookup.lookupPrincipalByGroupName(attrs.group());
+            view.setGroup(group);
+        }
+    }
+
+    /** rwx bits of an octal mode, or null when it has special bits (setuid, setgid, sticky). */
+    static Set<PosixFilePermission> permissions(String octal) {
+        int mode;
+        try {
+            mode = Integer.parseInt(octal, 8);
+        } catch (NumberFormatException e) {
+            throw failed("set mode", "invalid mode " + octal);
+        }
+        if ((mode & 07000) != 0) return null;
+        Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
+        for (int i = 0; i < 9; i++) if ((mode & (0400 >> i)) != 0) out.add(order[i]);
+        return out;
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + ": No such file or directory";
+        if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": Permission denied";
+        if (e instanceof java.nio.file.attribute.UserPrincipalNotFoundException u) return "no such user or group: " + u.getName();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static TransportException failed(String what, String why) {
+        return new TransportException("could not " + what + ": " + why, false);
+    }
+}
