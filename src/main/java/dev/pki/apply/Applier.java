@@ -20,10 +20,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.pki.facts.Fact;
 import java.util.LinkedHashSet;
@@ -102,19 +98,7 @@ public final class Applier {
 
     /** One batch: its hosts in parallel, {@code forks} at a time. {@code fatal}, if set, is raised by the first failure. */
     private void runBatch(List<String> hosts, dev.pki.resource.Play play, Map<String, HostRecap> recap, AtomicBoolean fatal) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, hosts.size()));
-        try {
-            List<Future<?>> futures = hosts.stream()
-                    .<Future<?>>map(h -> pool.submit(() -> applyHost(h, play.steps(h), recap.get(h), fatal))).toList();
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        dev.pki.engine.Hosts.inParallel(hosts, forks, h -> applyHost(h, play.steps(h), recap.get(h), fatal));
     }
 
     private void applyHost(String host, List<Resource> steps, HostRecap recap, AtomicBoolean fatal) {

@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 
 /** Makes a plan: one fact-gathering round trip per host, hosts in parallel ({@code forks} at a time), then pure planning. */
 public final class Engine {
@@ -63,24 +59,13 @@ public final class Engine {
         Map<String, String> unreachable = new ConcurrentHashMap<>();
         Map<String, String> failed = new ConcurrentHashMap<>();
         List<String> hosts = Targets.hosts(targets);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, Math.max(1, hosts.size())));
-        try {
-            List<Future<?>> futures = hosts.stream().<Future<?>>map(host -> pool.submit(() -> {
-                try {
-                    facts.put(host, FactGatherer.gather(connections.get(host), factsFor(host, targets)));
-                } catch (TransportException e) {
-                    (e.unreachable() ? unreachable : failed).put(host, e.getMessage());
-                }
-            })).toList();
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading facts", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Hosts.inParallel(hosts, forks, host -> {
+            try {
+                facts.put(host, FactGatherer.gather(connections.get(host), factsFor(host, targets)));
+            } catch (TransportException e) {
+                (e.unreachable() ? unreachable : failed).put(host, e.getMessage());
+            }
+        });
         return new Gathered(facts, unreachable, failed);
     }
 
