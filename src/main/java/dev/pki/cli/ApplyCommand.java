@@ -53,7 +53,8 @@ final class ApplyCommand implements Callable<Integer> {
             PlanRenderer planRenderer = new PlanRenderer(prepared.style());
             if (!plan.hasChanges() && pending.isEmpty()) {
                 System.out.println(planRenderer.summary(view));
-                return ExitCodes.OK;
+                // Nothing to do on the hosts that were read; an unreachable host is still a failure.
+                return plan.unreachable().isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
             }
             System.out.print(planRenderer.render(view));
             System.out.print(Reports.pendingHandlers(pending));

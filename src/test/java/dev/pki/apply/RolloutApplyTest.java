@@ -84,6 +84,14 @@ class RolloutApplyTest {
     }
 
     @Test
+    void nothingToDo_butAHostUnreachable_stillExitsOne() throws Exception {
+        assertEquals(1, apply("").exitCode(), "first run: b1 and b2 unreachable");
+        CliRunner.Result again = apply("");
+        assertTrue(again.out().contains("No changes on the hosts that could be read; 2 hosts were unreachable"), again.all());
+        assertEquals(1, again.exitCode(), "an unreachable host is a failure even when the others have nothing to do");
+    }
+
+    @Test
     void badRolloutOptions_areReportedWithTheLine() throws Exception {
         CliRunner.Result r = apply(", serial: '150%'");
         assertEquals(1, r.exitCode());
