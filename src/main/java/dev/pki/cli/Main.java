@@ -48,5 +48,5 @@ public final class Main implements Runnable {
         }
     }
 
-    static final String VERSION = "0.1.0";
+    static final String VERSION = dev.pki.model.PkiVersion.CURRENT;
 }

@@ -79,7 +79,7 @@ public final class PlaybookLoader {
         // which is how DslContext finds lines; diagnostics show the real path.
         String scriptName = context.codeSourceName();
         ScriptCache cache = ScriptCache.standard();
-        String key = ScriptCache.key(scriptName, source, VERSION);
+        String key = ScriptCache.key(scriptName, source, dev.pki.model.PkiVersion.CURRENT);
         try {
             Map<String, byte[]> classes = cache.read(key).orElse(null);
             if (classes == null) {
@@ -98,8 +98,6 @@ public final class PlaybookLoader {
         }
     }
 
-    /** Bumped with the project version: part of the script cache's key. */
-    private static final String VERSION = "0.1.0";
 
     /** Compiles the playbook to class files: the script and one class per closure. */
     private static Map<String, byte[]> compileToBytes(String scriptName, String source, CompilerConfiguration config) throws IOException {
