@@ -81,15 +81,15 @@ public final class Signer {
     public static X509Certificate intermediate(String subjectDn, PublicKey subjectKey, X509Certificate issuerCert,
                                                PrivateKey issuerKey, Instant notBefore, Instant notAfter, int pathLen) {
         X500Name subject = DistinguishedNames.parse(subjectDn);
-        requireUsableIssuer(issuerCert, issuerKey);
+        IssuingCa.of(issuerCert, issuerKey); // checks the issuer; once per CA, so no need to keep it
         X509v3CertificateBuilder builder = builder(issuerName(issuerCert), subject, subjectKey, notBefore, notAfter);
         addCaExtensions(builder, pathLen, subjectKeyId(subjectKey), authorityKeyId(issuerCert));
         return sign(builder, issuerKey, issuerCert.getPublicKey());
     }
 
     /** A leaf (end-entity) certificate as described by {@code req}, signed by the issuing CA. */
-    public static X509Certificate leaf(LeafRequest req, X509Certificate issuerCert, PrivateKey issuerKey) {
-        requireUsableIssuer(issuerCert, issuerKey);
+    public static X509Certificate leaf(LeafRequest req, IssuingCa issuer) {
+        X509Certificate issuerCert = issuer.cert();
         // Built attribute by attribute, not parsed: a CN may contain ',' or '='.
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, req.commonName()).build();
         X509v3CertificateBuilder builder =
@@ -112,7 +112,7 @@ public final class Signer {
         } catch (CertIOException e) {
             throw new CryptoException("cannot build the certificate extensions", e);
         }
-        return sign(builder, issuerKey, issuerCert.getPublicKey());
+        return sign(builder, issuer.key(), issuerCert.getPublicKey());
     }
 
     /** A positive serial with 128 bits of randomness (CA/B requires at least 64). */
@@ -186,15 +186,6 @@ public final class Signer {
             return new JcaX509ExtensionUtils().createSubjectKeyIdentifier(key).getKeyIdentifier();
         } catch (NoSuchAlgorithmException e) {
             throw new CryptoException("SHA-1 unavailable for the subject key identifier", e);
-        }
-    }
-
-    private static void requireUsableIssuer(X509Certificate issuerCert, PrivateKey issuerKey) {
-        if (issuerCert.getBasicConstraints() < 0) {
-            throw new CryptoException("the issuer certificate is not a CA certificate");
-        }
-        if (!Keys.matches(issuerKey, issuerCert.getPublicKey())) {
-            throw new CryptoException("the issuer key does not match the issuer certificate");
         }
     }
 

@@ -136,6 +136,22 @@ class LocalExampleEndToEndTest {
         assertEquals(before, snapshot(), "every file untouched");
     }
 
+    @Test
+    void wrongPassphrase_isFoundByThePlanThatMustSign_notByOneWithNothingToSign() throws Exception {
+        assertEquals(0, pki("apply", "--yes").exitCode());
+        Files.writeString(out.resolve("ca/secrets/passphrase.txt"), "not-the-passphrase\n");
+
+        Cli.Result converged = pki("plan", "--detailed-exitcode");
+        assertEquals(0, converged.exitCode(), converged.all());
+        assertTrue(converged.out().contains("No changes."), converged.all());
+
+        Files.delete(out.resolve("nginx/nginx.crt"));
+        Cli.Result mustSign = pki("plan", "--detailed-exitcode");
+        assertEquals(1, mustSign.exitCode(), mustSign.all());
+        assertTrue(mustSign.err().matches("(?s).*line \\d+: wrong passphrase for ca 'lab' \\(.*passphrase.txt on localhost\\): cannot decrypt .*intermediate_ca.key.*"),
+                mustSign.err());
+    }
+
     private void assertNoSecretsPrinted() throws IOException {
         String all = String.join("\n", printed);
         String passphrase = Files.readString(out.resolve("ca/secrets/passphrase.txt")).strip();

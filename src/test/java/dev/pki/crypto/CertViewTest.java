@@ -58,7 +58,7 @@ class CertViewTest {
         Fixtures.Chain chain = Fixtures.chain(KeyType.EC_P256);
         LeafRequest request = new LeafRequest("both.internal", List.of(), Set.of(Usage.CLIENT, Usage.SERVER),
                 chain.leafKeys().getPublic(), Fixtures.NOW, Fixtures.NOW.plus(Duration.ofDays(1)));
-        CertView view = CertView.of(Signer.leaf(request, chain.intermediate(), chain.intermediateKeys().getPrivate()));
+        CertView view = CertView.of(Signer.leaf(request, chain.issuing()));
         assertEquals(Set.of(Usage.SERVER, Usage.CLIENT), view.usages());
     }
 

@@ -28,7 +28,13 @@ final class Fixtures {
 
     /** A root, intermediate and leaf, all with keys of the given type. */
     record Chain(KeyPair rootKeys, X509Certificate root, KeyPair intermediateKeys, X509Certificate intermediate,
-                 KeyPair leafKeys, X509Certificate leaf) {}
+                 KeyPair leafKeys, X509Certificate leaf) {
+
+        /** The intermediate as a signer of leaves. */
+        IssuingCa issuing() {
+            return IssuingCa.of(intermediate, intermediateKeys.getPrivate());
+        }
+    }
 
     static Chain chain(KeyType type) {
         KeyPair[] keys = keys(type);
@@ -37,7 +43,7 @@ final class Fixtures {
                 keys[0].getPrivate(), NOW, NOW.plus(Duration.ofDays(1825)), 0);
         LeafRequest request = new LeafRequest("nginx.internal", SANS, Set.of(Usage.SERVER), keys[2].getPublic(),
                 NOW, NOW.plus(Duration.ofDays(90)));
-        X509Certificate leaf = Signer.leaf(request, intermediate, keys[1].getPrivate());
+        X509Certificate leaf = Signer.leaf(request, IssuingCa.of(intermediate, keys[1].getPrivate()));
         return new Chain(keys[0], root, keys[1], intermediate, keys[2], leaf);
     }
 }

@@ -1,5 +1,9 @@
 package dev.pki.crypto;
 
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,6 +119,19 @@ class KeysTest {
         KeyPair[] keys = Fixtures.keys(type);
         assertTrue(Keys.matches(keys[0].getPrivate(), keys[0].getPublic()));
         assertFalse(Keys.matches(keys[0].getPrivate(), keys[1].getPublic()));
+    }
+
+    @Test
+    void matches_comparesKeysByValue_notByEncoding() throws Exception {
+        KeyPair keys = Fixtures.keys(KeyType.EC_P256)[0];
+        // The same public key with a compressed point, as some certificates carry it.
+        SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+        byte[] point = ((org.bouncycastle.jce.interfaces.ECPublicKey) keys.getPublic()).getQ().getEncoded(true);
+        byte[] spki = new SubjectPublicKeyInfo(info.getAlgorithm(), point).getEncoded();
+        PublicKey compressed = KeyFactory.getInstance("EC", BouncyCastle.provider()).generatePublic(new X509EncodedKeySpec(spki));
+        assertTrue(spki.length < keys.getPublic().getEncoded().length, "the encoding is compressed");
+        assertTrue(Keys.matches(keys.getPrivate(), compressed));
+        assertFalse(Keys.matches(Fixtures.keys(KeyType.EC_P256)[1].getPrivate(), compressed));
     }
 
     @Test

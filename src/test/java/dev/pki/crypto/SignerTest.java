@@ -140,18 +140,17 @@ class SignerTest {
     }
 
     @Test
-    void leaf_issuerNotCa_throws() {
+    void issuer_notCa_throws() {
         Fixtures.Chain chain = Fixtures.chain(KeyType.EC_P256);
-        LeafRequest request = request("x.internal", List.of(), Set.of(Usage.SERVER), chain.leafKeys());
-        assertThrows(CryptoException.class, () -> Signer.leaf(request, chain.leaf(), chain.leafKeys().getPrivate()));
+        CryptoException e = assertThrows(CryptoException.class, () -> IssuingCa.of(chain.leaf(), chain.leafKeys().getPrivate()));
+        assertTrue(e.getMessage().contains("not a CA certificate"), e.getMessage());
     }
 
     @Test
-    void leaf_issuerKeyNotMatchingIssuerCert_throws() {
+    void issuer_keyNotMatchingIssuerCert_throws() {
         Fixtures.Chain chain = Fixtures.chain(KeyType.EC_P256);
-        LeafRequest request = request("x.internal", List.of(), Set.of(Usage.SERVER), chain.leafKeys());
         CryptoException e = assertThrows(CryptoException.class,
-                () -> Signer.leaf(request, chain.intermediate(), chain.rootKeys().getPrivate()));
+                () -> IssuingCa.of(chain.intermediate(), chain.rootKeys().getPrivate()));
         assertTrue(e.getMessage().contains("does not match"), e.getMessage());
     }
 
@@ -160,7 +159,7 @@ class SignerTest {
         Fixtures.Chain chain = Fixtures.chain(KeyType.EC_P256);
         LeafRequest request = new LeafRequest("x.internal", List.of(), Set.of(Usage.SERVER),
                 chain.leafKeys().getPublic(), NOW, NOW.minusSeconds(1));
-        assertThrows(CryptoException.class, () -> Signer.leaf(request, chain.intermediate(), chain.intermediateKeys().getPrivate()));
+        assertThrows(CryptoException.class, () -> Signer.leaf(request, chain.issuing()));
     }
 
     @Test
@@ -176,7 +175,7 @@ class SignerTest {
         Set<BigInteger> serials = new HashSet<>();
         int nearly128 = 0;
         for (int i = 0; i < 1000; i++) {
-            BigInteger serial = Signer.leaf(request, chain.intermediate(), chain.intermediateKeys().getPrivate())
+            BigInteger serial = Signer.leaf(request, chain.issuing())
                     .getSerialNumber();
             assertTrue(serial.signum() > 0, "serial must be positive");
             assertTrue(serial.bitLength() <= 128, "serial has " + serial.bitLength() + " bits");
@@ -194,14 +193,13 @@ class SignerTest {
         Fixtures.Chain chain = Fixtures.chain(KeyType.EC_P256);
         LeafRequest request = new LeafRequest("t.internal", List.of(), Set.of(Usage.SERVER),
                 chain.leafKeys().getPublic(), NOW.plusMillis(999), NOW.plus(Duration.ofDays(1)).plusMillis(1));
-        CertView view = CertView.of(Signer.leaf(request, chain.intermediate(), chain.intermediateKeys().getPrivate()));
+        CertView view = CertView.of(Signer.leaf(request, chain.issuing()));
         assertEquals(NOW, view.notBefore());
         assertEquals(NOW.plus(Duration.ofDays(1)), view.notAfter());
     }
 
     private static X509Certificate issue(Fixtures.Chain chain, String cn, List<String> sans, Set<Usage> usages) {
-        return Signer.leaf(request(cn, sans, usages, chain.leafKeys()), chain.intermediate(),
-                chain.intermediateKeys().getPrivate());
+        return Signer.leaf(request(cn, sans, usages, chain.leafKeys()), chain.issuing());
     }
 
     private static LeafRequest request(String cn, List<String> sans, Set<Usage> usages, KeyPair keys) {

@@ -1,15 +1,73 @@
 package dev.pki.resource.ca;
 
 import dev.pki.crypto.Certs;
+import dev.pki.crypto.IssuingCa;
 
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 
 /**
- * A usable CA, published by the {@code ca} step for the steps after it: its certificates and its
- * intermediate's private key, decrypted in memory only. {@link #toString()} never shows the key.
+ * A usable CA, published by the {@code ca} step for the steps after it: its certificates and, on
+ * demand, its intermediate as a signer. An existing CA's key is decrypted only when a step asks for
+ * the signer ({@link #signer()}) — a plan with nothing to sign skips the 100,000-round key
+ * derivation — and a step that will sign asks at plan time, so a wrong passphrase still stops the
+ * run before anything changes. The key lives in memory only; {@link #toString()} never shows it.
  */
-public record CaHandle(String name, String host, X509Certificate root, X509Certificate intermediate, PrivateKey signingKey) {
+public final class CaHandle {
+
+    private final String name;
+    private final String host;
+    private final X509Certificate root;
+    private final X509Certificate intermediate;
+    private Supplier<IssuingCa> unlock;
+    private IssuingCa signer;
+
+    private CaHandle(String name, String host, X509Certificate root, X509Certificate intermediate, Supplier<IssuingCa> unlock) {
+        this.name = name;
+        this.host = host;
+        this.root = root;
+        this.intermediate = intermediate;
+        this.unlock = unlock;
+    }
+
+    /** A CA whose signer is ready (a CA created in this run). */
+    public static CaHandle unlocked(String name, String host, X509Certificate root, IssuingCa signer) {
+        return new CaHandle(name, host, root, signer.cert(), () -> signer);
+    }
+
+    /**
+     * A CA whose signer is made by {@code unlock} at the first {@link #signer()} call (an existing
+     * CA: decrypting its key). A failure is thrown to every caller, and retried each time.
+     */
+    public static CaHandle locked(String name, String host, X509Certificate root, X509Certificate intermediate,
+                                  Supplier<IssuingCa> unlock) {
+        return new CaHandle(name, host, root, intermediate, unlock);
+    }
+
+    /** The intermediate with its private key, checked to be a pair; decrypts the key on first use. */
+    public synchronized IssuingCa signer() {
+        if (signer == null) {
+            signer = unlock.get();
+            unlock = null; // nothing keeps the passphrase once the key is open
+        }
+        return signer;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public X509Certificate root() {
+        return root;
+    }
+
+    public X509Certificate intermediate() {
+        return intermediate;
+    }
 
     public String rootPem() {
         return Certs.toPem(root);

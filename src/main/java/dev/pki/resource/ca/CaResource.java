@@ -4,6 +4,7 @@ import dev.pki.crypto.CertView;
 import dev.pki.crypto.Certs;
 import dev.pki.crypto.CryptoException;
 import dev.pki.crypto.DistinguishedNames;
+import dev.pki.crypto.IssuingCa;
 import dev.pki.crypto.Keys;
 import dev.pki.crypto.Signer;
 import dev.pki.crypto.WrongPassphraseException;
@@ -107,7 +108,10 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         return tier.subject() + ", " + tier.keyType().id() + ", " + tier.validity();
     }
 
-    /** Parses the existing CA, checks it still matches the playbook and decrypts its signing key in memory. */
+    /**
+     * Parses the existing CA and checks it still matches the playbook. Its signing key is decrypted
+     * only when a step asks the handle for the signer (see {@link CaHandle}).
+     */
     private CaHandle load(FactSet facts, PlanContext context) {
         X509Certificate root = parse(facts, context, spec.rootCert());
         X509Certificate intermediate = parse(facts, context, spec.intermediateCert());
@@ -121,20 +125,28 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         }
         char[] passphrase = passphrase(facts, context);
         String keyPem = context.path(facts, spec.intermediateKey()).text().orElse("");
+        String host = context.host();
+        return CaHandle.locked(spec.name(), host, root, intermediate,
+                () -> OpenedKeys.open(keyPem, passphrase, () -> unlock(keyPem, passphrase, intermediate, host)));
+    }
+
+    /** Decrypts the intermediate's key and checks it is the certificate's pair; every failure names the CA and the file. */
+    private IssuingCa unlock(String keyPem, char[] passphrase, X509Certificate intermediate, String host) {
         PrivateKey key;
         try {
             key = Keys.fromPem(keyPem, passphrase);
         } catch (WrongPassphraseException e) {
             throw new PkiException(location, "wrong passphrase for ca '" + spec.name() + "' ("
-                    + (spec.passphraseEnv() != null ? "$" + spec.passphraseEnv() : spec.passphraseFile() + " on " + context.host())
+                    + (spec.passphraseEnv() != null ? "$" + spec.passphraseEnv() : spec.passphraseFile() + " on " + host)
                     + "): cannot decrypt " + spec.intermediateKey());
         } catch (CryptoException e) {
-            throw new PkiException(location, "ca '" + spec.name() + "': cannot read " + spec.intermediateKey() + " on " + context.host() + ": " + e.getMessage());
+            throw new PkiException(location, "ca '" + spec.name() + "': cannot read " + spec.intermediateKey() + " on " + host + ": " + e.getMessage());
         }
-        if (!Keys.matches(key, intermediate.getPublicKey())) {
+        try {
+            return IssuingCa.of(intermediate, key);
+        } catch (CryptoException e) {
             throw new PkiException(location, "ca '" + spec.name() + "': " + spec.intermediateKey() + " does not match " + spec.intermediateCert());
         }
-        return new CaHandle(spec.name(), context.host(), root, intermediate, key);
     }
 
     private void compare(String which, Tier wanted, CertView actual, List<String> differences) {
@@ -198,10 +210,13 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         var remote = context.remote();
         remote.mkdir(spec.dir(), DIR.attrs());
         remote.write(spec.rootKey(), utf8(Keys.toEncryptedPem(rootKeys.getPrivate(), passphrase)), KEY.attrs());
-        remote.write(spec.intermediateKey(), utf8(Keys.toEncryptedPem(intermediateKeys.getPrivate(), passphrase)), KEY.attrs());
+        String intermediateKeyPem = Keys.toEncryptedPem(intermediateKeys.getPrivate(), passphrase);
+        remote.write(spec.intermediateKey(), utf8(intermediateKeyPem), KEY.attrs());
         remote.write(spec.rootCert(), utf8(Certs.toPem(root)), CERT.attrs());
         remote.write(spec.intermediateCert(), utf8(Certs.toPem(intermediate)), CERT.attrs());
-        publish(context.outputs(), new CaHandle(spec.name(), context.host(), root, intermediate, intermediateKeys.getPrivate()));
+        IssuingCa signer = IssuingCa.of(intermediate, intermediateKeys.getPrivate());
+        OpenedKeys.remember(intermediateKeyPem, passphrase, signer); // its verification reads it back
+        publish(context.outputs(), CaHandle.unlocked(spec.name(), context.host(), root, signer));
     }
 
     /** The passphrase for a new CA: from the environment, an existing file, or generated into the file (0600, in a 0700 directory). */

@@ -63,6 +63,8 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         Optional<CaHandle> issuer = context.outputs().get(spec.issuer().handleKey(), CaHandle.class);
         Renewal.Verdict verdict = Renewal.check(spec, cert, key, issuer, context.now());
         if (verdict.reason().isPresent()) {
+            // Open the CA's key now, while nothing has changed anywhere: a wrong passphrase stops the plan.
+            issuer.ifPresent(CaHandle::signer);
             boolean nothingThere = !cert.exists() && !key.exists();
             Action action = nothingThere ? Action.CREATE : Action.REPLACE;
             List<String> dirs = ParentDirectories.of(paths()).planCreate(facts, context);
@@ -143,7 +145,7 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         // A certificate cannot usefully outlive its issuer.
         if (notAfter.isAfter(ca.intermediate().getNotAfter().toInstant())) notAfter = ca.intermediate().getNotAfter().toInstant();
         X509Certificate cert = Signer.leaf(new LeafRequest(spec.commonName(), spec.sans(), spec.usages(), keys.getPublic(),
-                now.minus(Duration.ofMinutes(1)), notAfter), ca.intermediate(), ca.signingKey());
+                now.minus(Duration.ofMinutes(1)), notAfter), ca.signer());
         String pem = Certs.toPem(cert);
         remote.write(spec.key(), utf8(Keys.toPem(keys.getPrivate())), spec.keyOwnership().attrs());
         remote.write(spec.cert(), utf8(pem), spec.certOwnership().attrs());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pki.crypto.Certs;
 import dev.pki.crypto.KeyType;
+import dev.pki.crypto.IssuingCa;
 import dev.pki.crypto.Keys;
 import dev.pki.crypto.LeafRequest;
 import dev.pki.crypto.Signer;
@@ -61,12 +62,12 @@ class RenewalTest {
         X509Certificate root = Signer.selfSignedRoot(rootDn, rootKeys, ISSUED, ISSUED.plus(Duration.ofDays(3650)), 1);
         X509Certificate intermediate = Signer.intermediate(intermediateDn, intermediateKeys.getPublic(), root,
                 rootKeys.getPrivate(), ISSUED, ISSUED.plus(Duration.ofDays(1825)), 0);
-        return new CaHandle(name, "ct103", root, intermediate, intermediateKeys.getPrivate());
+        return CaHandle.unlocked(name, "ct103", root, IssuingCa.of(intermediate, intermediateKeys.getPrivate()));
     }
 
     private static String leaf(CaHandle ca, String cn, List<String> sans, Set<Usage> usages) {
         LeafRequest request = new LeafRequest(cn, sans, usages, leafKeys.getPublic(), ISSUED, NOT_AFTER);
-        return Certs.toPem(Signer.leaf(request, ca.intermediate(), ca.signingKey()));
+        return Certs.toPem(Signer.leaf(request, ca.signer()));
     }
 
     /** Everything Renewal looks at, starting from a certificate that needs nothing. */
@@ -284,7 +285,7 @@ class RenewalTest {
     private static String leafEndingBeforeIntermediate(Duration before) {
         Instant end = lab.intermediate().getNotAfter().toInstant().minus(before);
         LeafRequest request = new LeafRequest("nginx.internal", SANS, EnumSet.of(Usage.SERVER), leafKeys.getPublic(), end.minus(Duration.ofDays(90)), end);
-        return Certs.toPem(Signer.leaf(request, lab.intermediate(), lab.signingKey()));
+        return Certs.toPem(Signer.leaf(request, lab.signer()));
     }
 
     private static final Instant INTERMEDIATE_END = ISSUED.plus(Duration.ofDays(1825));

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.pki.crypto.Certs;
 import dev.pki.crypto.KeyType;
+import dev.pki.crypto.IssuingCa;
 import dev.pki.crypto.Keys;
 import dev.pki.crypto.LeafRequest;
 import dev.pki.crypto.Signer;
@@ -40,8 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PkiCrypto {
 
-    KeyPair issuerKeys;
-    X509Certificate issuer;
+    IssuingCa issuer;
     KeyPair subject;
     int counter;
 
@@ -50,9 +50,9 @@ public class PkiCrypto {
         Instant now = Instant.now();
         KeyPair root = Keys.generate(KeyType.EC_P256);
         X509Certificate rootCert = Signer.selfSignedRoot("CN=Bench Root CA", root, now, now.plus(3650, ChronoUnit.DAYS), 1);
-        issuerKeys = Keys.generate(KeyType.EC_P256);
-        issuer = Signer.intermediate("CN=Bench Intermediate CA", issuerKeys.getPublic(), rootCert, root.getPrivate(),
-                now, now.plus(1825, ChronoUnit.DAYS), 0);
+        KeyPair issuerKeys = Keys.generate(KeyType.EC_P256);
+        issuer = IssuingCa.of(Signer.intermediate("CN=Bench Intermediate CA", issuerKeys.getPublic(), rootCert, root.getPrivate(),
+                now, now.plus(1825, ChronoUnit.DAYS), 0), issuerKeys.getPrivate());
         subject = Keys.generate(KeyType.EC_P256);
     }
 
@@ -65,13 +65,13 @@ public class PkiCrypto {
 
     @Benchmark
     public X509Certificate signLeaf() {
-        return Signer.leaf(request(subject), issuer, issuerKeys.getPrivate());
+        return Signer.leaf(request(subject), issuer);
     }
 
     @Benchmark
     public String keygenSignPem() {
         KeyPair leaf = Keys.generate(KeyType.EC_P256);
-        X509Certificate cert = Signer.leaf(request(leaf), issuer, issuerKeys.getPrivate());
+        X509Certificate cert = Signer.leaf(request(leaf), issuer);
         return Keys.toPem(leaf.getPrivate()) + Certs.toPem(cert);
     }
 }
