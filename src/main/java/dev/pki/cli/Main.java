@@ -19,7 +19,28 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        warmUpInBackground();
         System.exit(run(args));
+    }
+
+    /**
+     * Start-up work nearly every command needs and the main thread would otherwise do later, in
+     * series: Groovy's runtime and the crypto provider. A daemon thread does it now, on the other
+     * core, while picocli parses and the inventory loads; class initialisation is thread-safe, so
+     * the main thread simply finds it done (or waits for it). Failures are left for the main
+     * thread to meet and report.
+     */
+    private static void warmUpInBackground() {
+        Thread warm = new Thread(() -> {
+            try {
+                dev.pki.dsl.PlaybookLoader.warmUp();
+                dev.pki.crypto.Certs.warmUp();
+            } catch (RuntimeException | LinkageError ignored) {
+                // The main thread meets the same problem and reports it.
+            }
+        }, "pki-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** Runs pki with these arguments and returns the exit code (tests call this). */
