@@ -1,5 +1,6 @@
 package dev.pki.plan;
 
+import dev.pki.model.TargetPath;
 import dev.pki.facts.Fact;
 import dev.pki.resource.Resource;
 
@@ -43,7 +44,7 @@ public record DependencyGraph(List<Node> nodes, Set<Edge> edges) {
                     Map<String, Integer> hostPaths = paths.computeIfAbsent(host, h -> new HashMap<>());
                     for (Fact fact : step.facts()) {
                         if (fact instanceof Fact.PathFact p) {
-                            for (String dir = p.path(); dir != null; dir = parent(dir)) {
+                            for (String dir = p.path(); dir != null; dir = TargetPath.parent(dir)) {
                                 Integer from = hostPaths.get(dir);
                                 if (from != null && from != node.id()) {
                                     edges.add(new Edge(from, node.id()));
@@ -60,11 +61,6 @@ public record DependencyGraph(List<Node> nodes, Set<Edge> edges) {
             }
         }
         return new DependencyGraph(nodes, edges);
-    }
-
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash > 0 ? path.substring(0, slash) : null;
     }
 
     /** Mermaid flowchart, as people already use in their docs. */

@@ -1,5 +1,6 @@
 package dev.pki.resource;
 
+import dev.pki.model.TargetPath;
 import dev.pki.facts.Fact;
 import dev.pki.facts.FactSet;
 import dev.pki.facts.PathState;
@@ -29,8 +30,8 @@ public record ParentDirectories(Set<String> dirs) {
     public static ParentDirectories of(Collection<String> files) {
         Set<String> dirs = new LinkedHashSet<>();
         for (String path : files) {
-            int slash = path.lastIndexOf('/');
-            if (slash > 0) dirs.add(path.substring(0, slash));
+            String parent = TargetPath.parent(path);
+            if (parent != null) dirs.add(parent);
         }
         return new ParentDirectories(dirs);
     }

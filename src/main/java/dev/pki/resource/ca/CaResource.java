@@ -1,5 +1,6 @@
 package dev.pki.resource.ca;
 
+import dev.pki.model.TargetPath;
 import dev.pki.crypto.CertView;
 import dev.pki.crypto.Certs;
 import dev.pki.crypto.CryptoException;
@@ -57,7 +58,8 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
                 Fact.content(spec.intermediateCert()), Fact.content(spec.intermediateKey())));
         if (spec.passphraseFile() != null) {
             facts.add(Fact.content(spec.passphraseFile()));
-            facts.add(Fact.path(parentOf(spec.passphraseFile())));
+            String parent = TargetPath.parent(spec.passphraseFile());
+            if (parent != null) facts.add(Fact.path(parent));
         }
         return facts;
     }
@@ -74,14 +76,14 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         if (missing.size() == files.size()) return planCreate(facts, context);
         if (!missing.isEmpty()) {
             throw new PkiException(location, "ca '" + spec.name() + "' in " + spec.dir() + " on " + context.host() + " is incomplete: missing "
-                    + String.join(", ", missing.stream().map(CaResource::fileName).toList())
+                    + String.join(", ", missing.stream().map(TargetPath::fileName).toList())
                     + ". pki never re-creates part of a CA: restore the files from a backup, or move " + spec.dir() + " away to create a new CA.");
         }
         CaHandle handle = load(facts, context);
         publish(context.outputs(), handle);
         List<AttributeChange> modes = new ArrayList<>();
         for (String key : List.of(spec.rootKey(), spec.intermediateKey())) {
-            modes.addAll(KEY.differences(fileName(key) + " ", context.path(facts, key)));
+            modes.addAll(KEY.differences(TargetPath.fileName(key) + " ", context.path(facts, key)));
         }
         if (spec.passphraseFile() != null) modes.addAll(KEY.differences("passphrase file ", context.path(facts, spec.passphraseFile())));
         return modes.isEmpty() ? Change.noop() : Change.of(Action.UPDATE, Ownership.describe(modes), modes);
@@ -227,8 +229,8 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
     private char[] createPassphrase(FactSet facts, ApplyContext context) {
         if (spec.passphraseEnv() != null || context.path(facts, spec.passphraseFile()).isFile()) return passphrase(facts, context);
         String generated = Keys.newPassphrase();
-        String parent = parentOf(spec.passphraseFile());
-        if (!context.path(facts, parent).isDirectory()) context.remote().mkdir(parent, DIR.attrs());
+        String parent = TargetPath.parent(spec.passphraseFile());
+        if (parent != null && !context.path(facts, parent).isDirectory()) context.remote().mkdir(parent, DIR.attrs());
         context.remote().write(spec.passphraseFile(), utf8(generated + "\n"), KEY.attrs());
         return generated.toCharArray();
     }
@@ -244,14 +246,5 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String parentOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash > 0 ? path.substring(0, slash) : slash == 0 ? "/" : ".";
-    }
-
-    private static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pki.resource.certificate;
 
+import dev.pki.model.TargetPath;
 import dev.pki.crypto.Certs;
 import dev.pki.crypto.Keys;
 import dev.pki.crypto.LeafRequest;
@@ -86,14 +87,14 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         List<AttributeChange> ownership = new ArrayList<>(spec.keyOwnership().differences("key ", key));
         ownership.addAll(spec.certOwnership().differences("cert ", cert));
         for (String p : java.util.Arrays.asList(spec.chain(), spec.fullchain())) {
-            if (p != null && !rewrite.contains(p)) ownership.addAll(spec.certOwnership().differences(name(p) + " ", context.path(facts, p)));
+            if (p != null && !rewrite.contains(p)) ownership.addAll(spec.certOwnership().differences(TargetPath.fileName(p) + " ", context.path(facts, p)));
         }
         attrs.addAll(ownership);
         List<String> dirs = rewrite.isEmpty() ? List.of() : ParentDirectories.of(rewrite).planCreate(facts, context);
         attrs.addAll(ParentDirectories.attributes(dirs));
         // A warning (renewal due but capped by the issuer) goes with a no-op too; the planner reports it.
         if (attrs.isEmpty()) return Change.noop().withWarning(verdict.warning());
-        String why = !rewrite.isEmpty() ? rewrite.stream().map(CertificateResource::name).collect(Collectors.joining(", ")) + " out of date"
+        String why = !rewrite.isEmpty() ? rewrite.stream().map(TargetPath::fileName).collect(Collectors.joining(", ")) + " out of date"
                 : Ownership.describe(ownership);
         return Change.of(Action.UPDATE, why, attrs).withWarning(verdict.warning())
                 .withDetail(new Work(dirs, false, rewrite, !ownership.isEmpty()));
@@ -168,10 +169,6 @@ record CertificateResource(Address address, SourceLocation location, Certificate
 
     private static String describe(PathState file) {
         return file.isFile() ? "(differs)" : null;
-    }
-
-    private static String name(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static byte[] utf8(String s) {
