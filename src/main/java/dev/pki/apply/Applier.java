@@ -4,7 +4,6 @@ import dev.pki.diag.Diagnostic;
 import dev.pki.diag.PkiException;
 import dev.pki.engine.Connections;
 import dev.pki.model.Rollout;
-import dev.pki.facts.FactGatherer;
 import dev.pki.facts.FactSet;
 import dev.pki.plan.Change;
 import dev.pki.plan.Target;
@@ -17,13 +16,12 @@ import dev.pki.transport.Transport;
 import dev.pki.transport.TransportException;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import dev.pki.facts.Fact;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Applies a playbook: plays in order; within a play, hosts in batches and each batch in parallel
@@ -40,6 +38,13 @@ public final class Applier {
     private final ApplyListener listener;
     private final Outputs outputs = new Outputs();
     private java.util.function.BiPredicate<String, String> allowed = (host, address) -> true;
+    private Map<String, FactSet> planned = Map.of();
+    private Instant plannedAt = Instant.MIN;
+    /** Set by the first change on any host: from then on, the plan's facts may be out of date anywhere. */
+    private final AtomicBoolean changedAnything = new AtomicBoolean();
+
+    /** How long the plan's facts stand in for a host's first read; past it, the host is read again. */
+    static final Duration PLANNED_FACTS_TTL = Duration.ofSeconds(30);
 
     public Applier(Connections connections, Clock clock, int forks, HandlerStore handlers, String playbook, ApplyListener listener) {
         this.connections = connections;
@@ -57,6 +62,28 @@ public final class Applier {
     public Applier onlyChanging(java.util.function.BiPredicate<String, String> steps) {
         this.allowed = steps;
         return this;
+    }
+
+    /**
+     * Starts each host from the facts a plan read moments before ({@code readAt}), instead of
+     * reading them again, as long as nothing has changed on any host since: once a step changed
+     * something (a mount, a shared directory), other hosts may look different, and are read again.
+     * Only for facts read in this process just before applying, never after waiting for a person
+     * to confirm.
+     */
+    public Applier startingFrom(Map<String, FactSet> facts, Instant readAt) {
+        this.planned = Map.copyOf(facts);
+        this.plannedAt = readAt;
+        return this;
+    }
+
+    /**
+     * Whether the plan's facts may stand in for the first read of the hosts of a batch about to
+     * start: nothing changed yet and the plan is recent. Decided once per batch, so that which
+     * hosts are read again does not depend on how parallel hosts happen to interleave.
+     */
+    private boolean plannedFactsUsable() {
+        return !planned.isEmpty() && !changedAnything.get() && !clock.instant().isAfter(plannedAt.plus(PLANNED_FACTS_TTL));
     }
 
     /**
@@ -98,10 +125,12 @@ public final class Applier {
 
     /** One batch: its hosts in parallel, {@code forks} at a time. {@code fatal}, if set, is raised by the first failure. */
     private void runBatch(List<String> hosts, dev.pki.resource.Play play, Map<String, HostRecap> recap, AtomicBoolean fatal) {
-        dev.pki.engine.Hosts.inParallel(hosts, forks, h -> applyHost(h, play.steps(h), recap.get(h), fatal));
+        boolean usePlanned = plannedFactsUsable();
+        dev.pki.engine.Hosts.inParallel(hosts, forks, h -> applyHost(h, play.steps(h), recap.get(h), fatal, usePlanned ? planned.get(h) : null));
     }
 
-    private void applyHost(String host, List<Resource> steps, HostRecap recap, AtomicBoolean fatal) {
+    /** @param plannedFacts the plan's facts of this host, to start from instead of reading; null to read */
+    private void applyHost(String host, List<Resource> steps, HostRecap recap, AtomicBoolean fatal, FactSet plannedFacts) {
         Transport transport;
         try {
             transport = connections.get(host);
@@ -111,8 +140,8 @@ public final class Applier {
             if (fatal != null) fatal.set(true);
             return;
         }
-        Remote remote = new Remote(transport);
-        HostFacts facts = new HostFacts(remote, steps);
+        Remote remote = Remote.batching(transport);
+        HostFacts facts = new HostFacts(remote, steps, plannedFacts);
         for (int i = 0; i < steps.size(); i++) {
             Resource step = steps.get(i);
             if (fatal != null && fatal.get()) {
@@ -165,9 +194,12 @@ public final class Applier {
         }
         if (changed) {
             listener.stepStarted(host, step, change);
+            changedAnything.set(true);
             if (step.handler().isPresent()) handlers.markPending(playbook, host, address);
-            step.apply(facts, change, context(host, remote));
+            applyFlushing(step, facts, change, context(host, remote));
+            // The verification read goes with the step's queued file operations, in one round trip.
             FactSet after = hostFacts.reread(index);
+            remote.flush();
             Change left = step.plan(after, context(host, remote));
             if (left.changes()) {
                 throw new PkiException(step.location(), "not converged after apply: still " + left.action().verb() + " (" + left.reason() + ")");
@@ -175,6 +207,7 @@ public final class Applier {
         }
         if (step.handler().isPresent() && (changed || handlers.isPending(playbook, host, address))) {
             String command = step.handler().get();
+            changedAnything.set(true);
             ExecResult result = remote.shell(command);
             // The exit code is said once; the error line only when the command wrote one.
             String error = result.err().isBlank() ? "" : ": " + result.errorLine();
@@ -191,61 +224,19 @@ public final class Applier {
     }
 
     /**
-     * The facts of a host's remaining steps, read in one round trip when the host starts. After a
-     * step changed something, only its own facts (the verification read) and other facts on the
-     * same paths or their parents are read again — one round trip, whatever the number of steps.
-     * After a handler (which may change anything) everything left is read again.
+     * Applies a step; when it fails, what it queued before failing still runs (as it would have
+     * without batching), and a failure of that is added to the step's own.
      */
-    private static final class HostFacts {
-        private final Remote remote;
-        private final List<Resource> steps;
-        /** Every path fact of the host's steps by path, to find those on a changed path or its parents. */
-        private final Map<String, Set<Fact>> byPath = new java.util.HashMap<>();
-        private final Map<Fact, Object> answers = new java.util.HashMap<>();
-        private boolean stale = true;
-
-        HostFacts(Remote remote, List<Resource> steps) {
-            this.remote = remote;
-            this.steps = steps;
-            for (Resource step : steps) {
-                for (Fact f : step.facts()) {
-                    if (f instanceof Fact.PathFact p) byPath.computeIfAbsent(p.path(), k -> new LinkedHashSet<>()).add(f);
-                }
+    private static void applyFlushing(Resource step, FactSet facts, Change change, ApplyContext context) {
+        try {
+            step.apply(facts, change, context);
+        } catch (RuntimeException e) {
+            try {
+                context.remote().flush();
+            } catch (TransportException f) {
+                e.addSuppressed(f);
             }
-        }
-
-        FactSet current(int index) {
-            if (stale) {
-                Set<Fact> wanted = new LinkedHashSet<>();
-                for (Resource step : steps.subList(index, steps.size())) wanted.addAll(step.facts());
-                FactGatherer.gather(remote.transport(), wanted).copyInto(answers);
-                stale = false;
-            }
-            return FactSet.live(answers);
-        }
-
-        /**
-         * Reads step {@code index}'s facts again, with every fact on the same paths or their parents.
-         * What lies below a changed path is not read again: creating a directory or changing its mode
-         * leaves its children as they were (re-reading them made a thousand certificates in one
-         * directory quadratic).
-         */
-        FactSet reread(int index) {
-            Set<Fact> wanted = new LinkedHashSet<>(steps.get(index).facts());
-            for (Fact f : steps.get(index).facts()) {
-                if (!(f instanceof Fact.PathFact p)) continue;
-                String path = p.path();
-                wanted.addAll(byPath.getOrDefault(path, Set.of()));
-                for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-                    wanted.addAll(byPath.getOrDefault(path.substring(0, slash), Set.of()));
-                }
-            }
-            FactGatherer.gather(remote.transport(), wanted).copyInto(answers);
-            return FactSet.live(answers);
-        }
-
-        void forget() {
-            stale = true;
+            throw e;
         }
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,10 @@ final class ApplyCommand implements Callable<Integer> {
         List<HandlerStore.Pending> pending = handlers.pendingIn(playbook, prepared.targets());
         try (Connections connections = new Connections(prepared.inventory(), options.sshOptions())) {
             Clock clock = Clock.systemUTC();
-            Plan plan = new Engine(connections, clock, options.forks).plan(prepared.targets());
+            Engine engine = new Engine(connections, clock, options.forks);
+            Instant readAt = clock.instant();
+            Engine.Gathered gathered = engine.gather(prepared.targets());
+            Plan plan = engine.plan(prepared.targets(), gathered);
             Reports.failIfBroken(plan);
             PlanView view = PlanView.of(plan);
             PlanRenderer planRenderer = new PlanRenderer(prepared.style());
@@ -59,8 +63,10 @@ final class ApplyCommand implements Callable<Integer> {
             System.out.print(planRenderer.render(view));
             System.out.print(Reports.pendingHandlers(pending));
             if (!confirmed()) return ExitCodes.ERROR;
-            return run(prepared, connections, clock, new Applier(connections, clock, options.forks, handlers, playbook,
-                    renderer(prepared)));
+            Applier applier = new Applier(connections, clock, options.forks, handlers, playbook, renderer(prepared));
+            // Without a prompt the plan's facts are moments old: apply starts from them (see Applier.startingFrom).
+            if (yes) applier.startingFrom(gathered.facts(), readAt);
+            return run(prepared, connections, clock, applier);
         }
     }
 
@@ -71,6 +77,7 @@ final class ApplyCommand implements Callable<Integer> {
                 saved.limit(), options.strict, options.noColor, System.err);
         try (Connections connections = new Connections(prepared.inventory(), options.sshOptions())) {
             Clock clock = Clock.systemUTC();
+            Instant readAt = clock.instant();
             Engine.Gathered now = new Engine(connections, clock, options.forks).gather(prepared.targets());
             SavedPlans.refuseIfStale(saved, now, options.playbook);
             PlanView view = PlanJson.read(saved.plan());
@@ -79,7 +86,8 @@ final class ApplyCommand implements Callable<Integer> {
             Set<String> changes = saved.changedSteps();
             String playbook = prepared.playbook().file().toString();
             return run(prepared, connections, clock, new Applier(connections, clock, options.forks, options.handlers(), playbook,
-                    renderer(prepared)).onlyChanging((host, address) -> changes.contains(host + "\t" + address)));
+                    renderer(prepared)).onlyChanging((host, address) -> changes.contains(host + "\t" + address))
+                    .startingFrom(now.facts(), readAt));   // the facts just checked against the plan
         }
     }
 

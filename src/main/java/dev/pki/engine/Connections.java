@@ -39,6 +39,12 @@ public final class Connections implements AutoCloseable {
         this.ssh = ssh;
     }
 
+    /** Reaches {@code hostName} through {@code transport} instead of what its inventory entry says (tests, embedding). */
+    public Connections with(String hostName, Transport transport) {
+        open.put(hostName, transport);
+        return this;
+    }
+
     public Transport get(String hostName) {
         Transport t = open.get(hostName);
         if (t != null) return t;

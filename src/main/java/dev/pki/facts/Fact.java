@@ -23,11 +23,15 @@ public sealed interface Fact permits Fact.PathFact, Fact.CommandFact {
             argv = List.copyOf(argv);
         }
 
-        /** The shell fragment: tagged lines R (exit code), O (stdout), X (stderr). {@code $d} is a private temporary directory. */
+        /**
+         * The shell fragment: a line R (exit code), then a line O followed by standard output as
+         * {@code od} prints it (lines starting with a blank), then, only when there was any, a line X
+         * and standard error the same way. {@code $d} is a private temporary directory.
+         */
         String script() {
             return "( " + Shell.join(argv) + " ) </dev/null >\"$d/o\" 2>\"$d/e\"; echo \"R $?\"\n"
-                    + "od -An -v -tx1 \"$d/o\" | sed 's/^/O/'\n"
-                    + "od -An -v -tx1 \"$d/e\" | sed 's/^/X/'\n";
+                    + "echo O; od -An -v -tx1 \"$d/o\"\n"
+                    + "if [ -s \"$d/e\" ]; then echo X; od -An -v -tx1 \"$d/e\"; fi\n";
         }
     }
 

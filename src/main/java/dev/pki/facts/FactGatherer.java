@@ -168,11 +168,15 @@ public final class FactGatherer {
         int code = -1;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream current = null;
         for (String line : lines) {
             switch (line.charAt(0)) {
                 case 'R' -> code = Integer.parseInt(line.substring(2).trim());
-                case 'O' -> hex(line.substring(1), out);
-                case 'X' -> hex(line.substring(1), err);
+                case 'O' -> current = out;
+                case 'X' -> current = err;
+                case ' ', '\t' -> {   // od's lines start with a blank
+                    if (current != null) hex(line, current);
+                }
                 default -> { }
             }
         }

@@ -28,6 +28,16 @@ public final class FactSet {
         sink.putAll(answers);
     }
 
+    /** Whether every one of {@code facts} has an answer here (a path read with content also answers the path without). */
+    public boolean covers(java.util.Collection<Fact> facts) {
+        for (Fact f : facts) {
+            if (answers.containsKey(f)) continue;
+            if (f instanceof Fact.PathFact p && !p.content() && answers.containsKey(new Fact.PathFact(p.path(), true))) continue;
+            return false;
+        }
+        return true;
+    }
+
     public PathState path(String path) {
         Object answer = answers.get(new Fact.PathFact(path, true));
         if (answer == null) answer = answers.get(new Fact.PathFact(path, false));

@@ -1,74 +1,85 @@
 package dev.pki.transport;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * File operations on a target, built from POSIX shell scripts run through any {@link Transport}.
- * Paths and names are passed as positional parameters ({@code $1}...), never pasted into the
- * script text, so nothing a user wrote is interpreted by the shell.
+ * Paths, owners and modes are quoted by {@link Shell}; file contents travel on standard input
+ * (see {@link FileBatch}).
+ *
+ * <p>A batching remote ({@link #batching}, what apply uses) queues directories, writes and modes
+ * and sends them with whatever the host is asked next — a command, a fact read — in the same round
+ * trip, or at {@link #flush()}. Order is kept: everything queued runs before that command, so its
+ * failure is reported then, naming the operation. A plain remote runs each operation at once. On
+ * this machine ({@link LocalTransport}) operations are always done at once, in-process.
  */
 public final class Remote {
 
-    /*
-     * Atomic write: the temporary file is created by mktemp (mode 0600) in the target's directory,
-     * filled from stdin, given its owner, group and mode, and only then renamed over the target.
-     * A private key is therefore never visible with a looser mode, nor half-written.
-     */
-    private static final String WRITE = String.join("\n",
-            "set -e",
-            "p=$1; o=$2; g=$3; m=$4",
-            "if [ -d \"$p\" ]; then echo \"$p is a directory\" >&2; exit 1; fi",
-            "d=$(dirname -- \"$p\")",
-            "t=$(mktemp \"$d/.pki-XXXXXX\")",
-            "trap 'rm -f -- \"$t\"' EXIT",
-            "cat > \"$t\"",
-            "if [ -n \"$o\" ]; then chown -- \"$o\" \"$t\"; fi",
-            "if [ -n \"$g\" ]; then chgrp -- \"$g\" \"$t\"; fi",
-            "chmod -- \"$m\" \"$t\"",
-            "mv -f -- \"$t\" \"$p\"",
-            "trap - EXIT");
-
-    private static final String MKDIR = String.join("\n",
-            "set -e",
-            "p=$1; o=$2; g=$3; m=$4",
-            "mkdir -p -- \"$p\"",
-            "if [ -n \"$o\" ]; then chown -- \"$o\" \"$p\"; fi",
-            "if [ -n \"$g\" ]; then chgrp -- \"$g\" \"$p\"; fi",
-            "chmod -- \"$m\" \"$p\"");
-
-    private static final String SET_ATTRS = String.join("\n",
-            "set -e",
-            "p=$1; o=$2; g=$3; m=$4",
-            "if [ -n \"$o\" ]; then chown -- \"$o\" \"$p\"; fi",
-            "if [ -n \"$g\" ]; then chgrp -- \"$g\" \"$p\"; fi",
-            "chmod -- \"$m\" \"$p\"");
-
     private final Transport transport;
+    private final boolean batching;
+    private final FileBatch pending = new FileBatch();
+    private final Transport flushing;
 
     public Remote(Transport transport) {
-        this.transport = transport;
+        this(transport, false);
     }
 
+    private Remote(Transport transport, boolean batching) {
+        this.transport = transport;
+        this.batching = batching && !(transport instanceof LocalTransport);
+        this.flushing = new Flushing();
+    }
+
+    /** A remote that queues file operations until the next command, fact read or {@link #flush()}. */
+    public static Remote batching(Transport transport) {
+        return new Remote(transport, true);
+    }
+
+    /**
+     * The transport to run commands with. Through it, what is queued runs first, in the same round
+     * trip; on this machine it is the transport itself (nothing is ever queued there).
+     */
     public Transport transport() {
-        return transport;
+        return transport instanceof LocalTransport ? transport : flushing;
     }
 
     /** Writes a file atomically with its owner, group and mode set before it appears. */
     public void write(String path, byte[] content, FileAttrs spec) {
         if (local() && LocalFiles.write(path, content, spec)) return;
-        run("write " + path, Command.shell(WRITE, args(path, spec), content));
+        pending.write(path, content, spec);
+        queued();
     }
 
     /** Creates a directory (and its parents) and sets its owner, group and mode. */
     public void mkdir(String path, FileAttrs spec) {
         if (local() && LocalFiles.mkdir(path, spec)) return;
-        run("create directory " + path, Command.shell(MKDIR, args(path, spec), null));
+        pending.mkdir(path, spec);
+        queued();
     }
 
     /** Sets owner, group and mode of an existing path. */
     public void setAttributes(String path, FileAttrs spec) {
         if (local() && LocalFiles.setAttributes(path, spec)) return;
-        run("set owner/mode of " + path, Command.shell(SET_ATTRS, args(path, spec), null));
+        pending.setAttributes(path, spec);
+        queued();
+    }
+
+    /** Runs what is queued, alone, in one round trip (nothing when the queue is empty). */
+    public void flush() {
+        if (pending.isEmpty()) return;
+        List<String> whats = pending.whats();
+        String script = pending.drain();
+        FileBatch.unwrap(transport.exec(Command.of("sh").withStdin(script.getBytes(StandardCharsets.UTF_8))), whats);
+    }
+
+    /** Whether operations are waiting for the next round trip. */
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    private void queued() {
+        if (!batching) flush();
     }
 
     /** On this machine, file operations are done in-process ({@link LocalFiles}); they count as round trips too. */
@@ -80,19 +91,57 @@ public final class Remote {
 
     /** Runs a user's command line with {@code sh -c}, as handlers do. */
     public ExecResult shell(String commandLine) {
-        return transport.exec(Command.of("sh", "-c", commandLine));
+        return transport().exec(Command.of("sh", "-c", commandLine));
     }
 
     /** Runs a command and fails with its error line if it exits non-zero. */
     public ExecResult run(String what, Command command) {
-        ExecResult result = transport.exec(command);
+        ExecResult result = transport().exec(command);
         if (!result.ok()) {
             throw new TransportException("could not " + what + ": " + result.errorLine(), false);
         }
         return result;
     }
 
-    private static List<String> args(String path, FileAttrs spec) {
-        return List.of(path, spec.owner(), spec.group(), spec.mode());
+    /**
+     * Runs a command after what is queued, in one round trip when it can: a script for {@code sh}
+     * on standard input (a fact read) follows the operations in the same script; a command without
+     * input is {@code exec}'d at its end, quoted by {@link Shell}, with {@code /dev/null} as its input.
+     * A command with other input first waits for the queue to run on its own.
+     */
+    private ExecResult exec(Command command) {
+        if (pending.isEmpty()) return transport.exec(command);
+        byte[] then;
+        if (command.argv().equals(List.of("sh"))) {
+            then = command.stdin();
+        } else if (command.stdin().length == 0) {
+            then = ("exec " + Shell.join(command.argv()) + " </dev/null\n").getBytes(StandardCharsets.UTF_8);
+        } else {
+            flush();
+            return transport.exec(command);
+        }
+        List<String> whats = pending.whats();
+        byte[] ops = pending.drain().getBytes(StandardCharsets.UTF_8);
+        byte[] script = java.util.Arrays.copyOf(ops, ops.length + then.length);
+        System.arraycopy(then, 0, script, ops.length, then.length);
+        return FileBatch.unwrap(transport.exec(Command.of("sh").withStdin(script)), whats);
+    }
+
+    /** The transport as {@link #transport()} hands it out: commands go through {@link #exec}. */
+    private final class Flushing implements Transport {
+        @Override
+        public ExecResult exec(Command command) {
+            return Remote.this.exec(command);
+        }
+
+        @Override
+        public int roundTrips() {
+            return transport.roundTrips();
+        }
+
+        @Override
+        public String describe() {
+            return transport.describe();
+        }
     }
 }

@@ -51,9 +51,26 @@ class PhoenixIntegrationTest {
         TestBed.Result plan = phoenix("plan", "--detailed-exitcode");
         assertEquals(2, plan.exitCode(), plan.output());
         assertTrue(plan.output().contains("Plan: 7 to create, 0 to replace, 1 to update, 0 to delete."), plan.output());
-        TestBed.Result apply = phoenix("apply", "--yes");
+        TestBed.Result apply = phoenix("apply", "--yes", "--debug");
         applyOutput = apply.output();
         assertEquals(0, apply.exitCode(), applyOutput);
+    }
+
+    static int roundTrips(String output, String host) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^debug: " + host + ": (\\d+) round trips?$").matcher(output);
+        assertTrue(m.find(), host + "\n" + output);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    @Order(1)
+    void firstApply_takesFourRoundTripsPerContainer() {
+        // The plan's read; apply's read (the host changed meanwhile: a mount was added); each changed
+        // step's file operations, command and verification read in one or two.
+        for (String guest : List.of("ct101", "ct102")) {
+            assertEquals(4, roundTrips(applyOutput, guest), "read, read, anchor + update-ca-certificates, verify\n" + applyOutput);
+        }
+        assertTrue(roundTrips(applyOutput, "ct103") <= 4, "read, read, the CA's files + verify, the root's export + verify\n" + applyOutput);
     }
 
     @Test
@@ -147,7 +164,12 @@ class PhoenixIntegrationTest {
         assertEquals(2, plan.exitCode(), plan.output());
         assertTrue(plan.output().contains("ct102\n   + trust phoenix"), plan.output());
         assertTrue(plan.output().contains("Plan: 1 to create, 0 to replace, 0 to update, 0 to delete."), plan.output());
-        assertEquals(0, phoenix("apply", "--yes").exitCode());
+        TestBed.Result apply = phoenix("apply", "--yes", "--debug");
+        assertEquals(0, apply.exitCode(), apply.output());
+        // Nothing changed before the guests' turn, so apply starts from the plan's read.
+        assertEquals(3, roundTrips(apply.output(), "ct102"), "read, anchor + update-ca-certificates, verify\n" + apply.output());
+        assertEquals(1, roundTrips(apply.output(), "ct101"), apply.output());
+        assertEquals(1, roundTrips(apply.output(), "ct103"), apply.output());
         assertEquals(0, phoenix("plan", "--detailed-exitcode").exitCode());
     }
 }

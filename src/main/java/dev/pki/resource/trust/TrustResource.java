@@ -156,6 +156,7 @@ record TrustResource(Address address, SourceLocation location, String caName, Va
         try {
             if (p.previous() == null) context.remote().run("remove " + p.anchor(), Command.of("rm", "-f", "--", p.anchor()));
             else context.remote().write(p.anchor(), p.previous(), ANCHOR_ATTRS);
+            context.remote().flush();   // now, to say whether it worked
             return "the anchor was put back as it was, so the next apply tries again";
         } catch (TransportException e) {
             return "putting the anchor back failed too: " + e.getMessage();

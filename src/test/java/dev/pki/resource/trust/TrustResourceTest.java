@@ -17,6 +17,7 @@ import dev.pki.resource.PlanContext;
 import dev.pki.transport.Command;
 import dev.pki.transport.ExecResult;
 import dev.pki.transport.Remote;
+import dev.pki.transport.Shell;
 import dev.pki.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -212,8 +213,10 @@ class TrustResourceTest {
         Change c = plan(host(ROCKY_9, List.of("update-ca-trust"), Map.of("/etc/pki/ca-trust/source/anchors", DIR)));
         resource(Value.literal(PEM)).apply(null, c, applyContext(ran, 0));
         assertEquals(2, ran.size(), ran.toString());
-        assertTrue(ran.get(0).toString().contains("/etc/pki/ca-trust/source/anchors/phoenix.crt"), ran.get(0).toString());
-        assertEquals(PEM, new String(ran.get(0).stdin(), StandardCharsets.UTF_8));
+        String script = new String(ran.get(0).stdin(), StandardCharsets.UTF_8);
+        assertEquals(List.of("sh"), ran.get(0).argv(), "the write is a script on standard input, with the content");
+        assertTrue(script.contains("/etc/pki/ca-trust/source/anchors/phoenix.crt"), script);
+        assertTrue(script.contains(Shell.printf(PEM.getBytes(StandardCharsets.UTF_8))), script);
         assertEquals(List.of("/usr/sbin/update-ca-trust", "extract"), ran.get(1).argv());
 
         ran.clear();
@@ -229,7 +232,9 @@ class TrustResourceTest {
             public ExecResult exec(Command command) {
                 ran.add(command);
                 boolean update = command.argv().get(0).startsWith("/usr/sbin/");
-                return new ExecResult(update ? updateExit : 0, new byte[0], (update && updateExit != 0 ? "boom\n" : "").getBytes());
+                // A file operation's script says it is done, as sh running it would.
+                byte[] out = command.argv().equals(List.of("sh")) ? "@@pki-done\n".getBytes() : new byte[0];
+                return new ExecResult(update ? updateExit : 0, out, (update && updateExit != 0 ? "boom\n" : "").getBytes());
             }
 
             @Override
