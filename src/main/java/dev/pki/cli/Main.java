@@ -18,8 +18,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static final java.util.Set<String> PLAYBOOK_COMMANDS = java.util.Set.of("plan", "apply", "validate", "graph");
+
     public static void main(String[] args) {
-        warmUpInBackground();
+        // Only commands that load a playbook need it; --version and show would just pay for it.
+        if (args.length > 0 && PLAYBOOK_COMMANDS.contains(args[0])) warmUpInBackground();
         System.exit(run(args));
     }
 
