@@ -4,6 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pki.diag.PkiException;
+import dev.pki.diag.SourceLocation;
+import dev.pki.facts.Fact;
+import dev.pki.facts.FactSet;
+import dev.pki.model.Address;
+import dev.pki.plan.Action;
+import dev.pki.plan.Change;
+import dev.pki.resource.ApplyContext;
+import dev.pki.resource.PlanContext;
+import dev.pki.resource.Play;
+import dev.pki.resource.Resource;
+import dev.pki.transport.FileAttrs;
+import java.util.Set;
 import dev.pki.diag.Diagnostics;
 import dev.pki.dsl.PlaybookLoader;
 import dev.pki.engine.Connections;
@@ -105,5 +118,50 @@ class ApplierRoundTripsTest {
         planAndApply(targets(files()), true, Instant.now());
 
         assertEquals(1, host.roundTrips(), "only the plan's read");
+    }
+
+    /** A step that queues a file and then fails: what it queued still runs, as it would have without batching. */
+    @Test
+    void aStepThatFailsAfterQueueingAWrite_stillHasThatWriteDone() throws Exception {
+        Path written = dir.resolve("written-before-failing");
+        Resource failing = new Resource() {
+            @Override
+            public Address address() {
+                return new Address("test", "fails-after-writing");
+            }
+
+            @Override
+            public SourceLocation location() {
+                return SourceLocation.UNKNOWN;
+            }
+
+            @Override
+            public Set<Fact> facts() {
+                return Set.of();
+            }
+
+            @Override
+            public Change plan(FactSet facts, PlanContext context) {
+                return Change.of(Action.CREATE, "always", List.of());
+            }
+
+            @Override
+            public void apply(FactSet facts, Change change, ApplyContext context) {
+                context.remote().write(written.toString(), "queued".getBytes(), new FileAttrs("", "", "0600"));
+                throw new PkiException(SourceLocation.UNKNOWN, "failed after queueing a write");
+            }
+        };
+        Files.writeString(dir.resolve("inventory.yml"), "all:\n  hosts:\n    h: { connection: local }\n");
+        Play play = new Play("h", Map.of(), Map.of("h", List.of(failing)), List.of(failing), SourceLocation.UNKNOWN);
+        Connections connections = new Connections(InventoryLoader.load(List.of(dir.resolve("inventory.yml")), Map.of())).with("h", host);
+        Applier applier = new Applier(connections, Clock.systemUTC(), 1, new HandlerStore(dir.resolve("handlers")), "playbook.groovy",
+                new ApplyListener() { });
+
+        Map<String, HostRecap> recap = applier.apply(List.of(new Target(play, List.of("h"))));
+
+        assertTrue(recap.get("h").hasFailed(), recap.toString());
+        assertTrue(recap.get("h").message().contains("failed after queueing a write"), recap.get("h").message());
+        assertEquals("queued", Files.readString(written), "the queued write ran although the step failed");
+        assertEquals(1, host.roundTrips(), "no facts to read: one round trip, the queued write on its own");
     }
 }
