@@ -10,12 +10,7 @@ import dev.pki.model.Sensitive;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -85,7 +80,7 @@ public final class SshTransport implements Transport {
             throw e;
         } catch (RuntimeException e) {
             throw new TransportException(scrub(describe() + ": " + command.argv().get(0) + ": " + e.getClass().getSimpleName() + ": "
-                    + oneLine(e.getMessage())), !s.isConnected(), e);
+                    + SshFailures.oneLine(e.getMessage())), !s.isConnected(), e);
         } finally {
             channels.release();
         }
@@ -106,7 +101,7 @@ public final class SshTransport implements Transport {
                     throw e;
                 } catch (RuntimeException e) {
                     // A library surprise is still this host's problem only, and still one line.
-                    failure = unreachable("cannot connect: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
+                    failure = unreachable("cannot connect: " + e.getClass().getSimpleName() + ": " + SshFailures.oneLine(e.getMessage()));
                     throw failure;
                 }
             } else if (!session.isConnected()) {
@@ -177,62 +172,16 @@ public final class SshTransport implements Transport {
     /** Why the session could not be established, in one line, from what pki knows best first. */
     private String reason(JSchException e, KnownHostsCheck hostKeys) {
         KnownHostsCheck.Verdict v = hostKeys.verdict();
-        if (v != null && v.outcome() == KnownHostsCheck.Outcome.CHANGED) return changedKey(v, hostKeys.file());
+        if (v != null && v.outcome() == KnownHostsCheck.Outcome.CHANGED) return SshFailures.changedKey(v, hostKeys.file());
         if (v != null && v.outcome() == KnownHostsCheck.Outcome.UNKNOWN) {
             String why = hostKeys.recordFailure();
-            return why != null ? unknownKeyNotRecorded(v, hostKeys.file(), why) : unknownKey(v, hostKeys.file());
+            return why != null ? SshFailures.unknownKeyNotRecorded(v, hostKeys.file(), why) : SshFailures.unknownKey(v, hostKeys.file());
         }
         String message = String.valueOf(e.getMessage());
         if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
             return "authentication as " + settings.user() + " failed (offered: " + offered() + ")";
         }
-        return networkReason(e, settings.timeoutSeconds());
-    }
-
-    /** The network-level reasons, recognised by the exception JSch wraps or, failing that, its message. */
-    static String networkReason(JSchException e, int timeoutSeconds) {
-        Throwable cause = e.getCause();
-        String message = String.valueOf(e.getMessage());
-        if (cause instanceof UnknownHostException u) return "cannot resolve host name " + u.getMessage();
-        if (cause instanceof ConnectException c) {
-            // "Connection refused", "Network is unreachable (connect failed)", ...
-            String m = c.getMessage() == null ? "connection refused" : c.getMessage().replace(" (connect failed)", "");
-            return m.isEmpty() ? "connection refused" : Character.toLowerCase(m.charAt(0)) + m.substring(1);
-        }
-        if (cause instanceof NoRouteToHostException) return "no route to host";
-        if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("Read timed out")) {
-            return "no SSH handshake within " + timeoutSeconds + " s (the port is open; is it an SSH server?)";
-        }
-        if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException || message.contains("timeout")
-                || message.contains("timed out")) {
-            return "connection timed out after " + timeoutSeconds + " s";
-        }
-        if (message.contains("connection is closed by foreign host") || message.contains("Connection reset")) {
-            return "the server closed the connection during the handshake (is it an SSH server? is MaxStartups reached?)";
-        }
-        if (message.startsWith("Algorithm negotiation fail")) {
-            return "no common algorithm with the server (" + oneLine(message) + ")";
-        }
-        return "cannot connect: " + oneLine(cause != null && cause.getMessage() != null ? cause.getMessage() : message);
-    }
-
-    /** {@code host key of [127.0.0.1]:2222 is not known (ssh-ed25519 SHA256:...); add it to FILE, or run with --ssh-host-keys accept-new}. */
-    static String unknownKey(KnownHostsCheck.Verdict v, java.nio.file.Path file) {
-        return "host key of " + v.name() + " is not known (" + v.keyType() + " " + v.fingerprint() + "); add it to " + file
-                + ", or run with --ssh-host-keys accept-new";
-    }
-
-    static String unknownKeyNotRecorded(KnownHostsCheck.Verdict v, java.nio.file.Path file, String why) {
-        return "host key of " + v.name() + " is not known (" + v.keyType() + " " + v.fingerprint() + ") and could not be recorded in "
-                + file + ": " + oneLine(why);
-    }
-
-    /** A changed key: the host, port, key type and file, and how to resolve it if the change is expected. */
-    static String changedKey(KnownHostsCheck.Verdict v, java.nio.file.Path file) {
-        return "host key of " + v.name() + " has CHANGED: the server offers " + v.keyType() + " " + v.fingerprint() + ", but " + file
-                + " has a different " + v.keyType() + " key for it; refusing to connect (a changed key is never accepted, not even with"
-                + " --ssh-host-keys accept-new). If the change is expected, remove the old key with: ssh-keygen -R '" + v.name()
-                + "' -f " + file;
+        return SshFailures.networkReason(e, settings.timeoutSeconds());
     }
 
     private String offered() {
@@ -248,7 +197,7 @@ public final class SshTransport implements Transport {
         try {
             channel = (ChannelExec) s.openChannel("exec");
         } catch (JSchException e) {
-            throw lostOr(s, "cannot open a channel: " + oneLine(e.getMessage()));
+            throw lostOr(s, "cannot open a channel: " + SshFailures.oneLine(e.getMessage()));
         }
         CountDownLatch done = new CountDownLatch(1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -267,7 +216,7 @@ public final class SshTransport implements Transport {
             try {
                 channel.connect(settings.timeoutSeconds() * 1000);
             } catch (JSchException e) {
-                throw lostOr(s, "cannot start " + command.argv().get(0) + ": " + oneLine(e.getMessage()));
+                throw lostOr(s, "cannot start " + command.argv().get(0) + ": " + SshFailures.oneLine(e.getMessage()));
             }
             try (OutputStream stdin = channel.getOutputStream()) {
                 stdin.write(command.stdin());
@@ -334,10 +283,6 @@ public final class SshTransport implements Transport {
         String passphrase = settings.passphraseEnv().map(options.env()::get).orElse(null);
         if (passphrase != null && !passphrase.isEmpty()) m = m.replace(passphrase, Sensitive.MARKER);
         return m;
-    }
-
-    static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override

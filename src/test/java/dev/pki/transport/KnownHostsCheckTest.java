@@ -126,8 +126,8 @@ class KnownHostsCheckTest {
         Path f = Path.of("/root/.ssh/known_hosts");
 
         assertEquals("host key of [127.0.0.1]:2222 is not known (ssh-ed25519 SHA256:abc); add it to /root/.ssh/known_hosts,"
-                + " or run with --ssh-host-keys accept-new", SshTransport.unknownKey(v, f));
-        String changed = SshTransport.changedKey(v, f);
+                + " or run with --ssh-host-keys accept-new", SshFailures.unknownKey(v, f));
+        String changed = SshFailures.changedKey(v, f);
         assertTrue(changed.startsWith("host key of [127.0.0.1]:2222 has CHANGED: the server offers ssh-ed25519 SHA256:abc, but"
                 + " /root/.ssh/known_hosts has a different ssh-ed25519 key for it; refusing to connect"), changed);
         assertTrue(changed.endsWith("ssh-keygen -R '[127.0.0.1]:2222' -f /root/.ssh/known_hosts"), changed);

@@ -27,17 +27,17 @@ class SshTransportTest {
 
     @Test
     void networkReason_isOneShortLine() {
-        assertEquals("connection refused", SshTransport.networkReason(wrapped(new ConnectException("Connection refused")), 10));
+        assertEquals("connection refused", SshFailures.networkReason(wrapped(new ConnectException("Connection refused")), 10));
         assertEquals("network is unreachable",
-                SshTransport.networkReason(wrapped(new ConnectException("Network is unreachable (connect failed)")), 10));
-        assertEquals("cannot resolve host name pve.invalid", SshTransport.networkReason(wrapped(new UnknownHostException("pve.invalid")), 10));
-        assertEquals("no route to host", SshTransport.networkReason(wrapped(new NoRouteToHostException("No route to host")), 10));
-        assertEquals("connection timed out after 5 s", SshTransport.networkReason(wrapped(new SocketTimeoutException("connect timed out")), 5));
-        assertEquals("connection timed out after 5 s", SshTransport.networkReason(new JSchException("timeout: socket is not established"), 5));
+                SshFailures.networkReason(wrapped(new ConnectException("Network is unreachable (connect failed)")), 10));
+        assertEquals("cannot resolve host name pve.invalid", SshFailures.networkReason(wrapped(new UnknownHostException("pve.invalid")), 10));
+        assertEquals("no route to host", SshFailures.networkReason(wrapped(new NoRouteToHostException("No route to host")), 10));
+        assertEquals("connection timed out after 5 s", SshFailures.networkReason(wrapped(new SocketTimeoutException("connect timed out")), 5));
+        assertEquals("connection timed out after 5 s", SshFailures.networkReason(new JSchException("timeout: socket is not established"), 5));
         assertEquals("no SSH handshake within 5 s (the port is open; is it an SSH server?)",
-                SshTransport.networkReason(new JSchException("Session.connect: java.net.SocketTimeoutException: Read timed out",
+                SshFailures.networkReason(new JSchException("Session.connect: java.net.SocketTimeoutException: Read timed out",
                         new SocketTimeoutException("Read timed out")), 5));
-        assertEquals("cannot connect: something odd happened", SshTransport.networkReason(new JSchException("something\n odd happened"), 5));
+        assertEquals("cannot connect: something odd happened", SshFailures.networkReason(new JSchException("something\n odd happened"), 5));
     }
 
     @Test
