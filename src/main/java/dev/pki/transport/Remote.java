@@ -74,7 +74,7 @@ public final class Remote {
     }
 
     /** Whether operations are waiting for the next round trip. */
-    public boolean hasPending() {
+    boolean hasPending() {
         return !pending.isEmpty();
     }
 
