@@ -55,9 +55,10 @@ def ssh(h, state):
         print('        h%03d: {}' % i)
 
 
-if len(sys.argv) >= 3 and sys.argv[1] == 'bed':
-    bed(int(sys.argv[2]))
-elif len(sys.argv) >= 4 and sys.argv[1] == 'ssh':
-    ssh(int(sys.argv[2]), sys.argv[3])
-else:
-    sys.exit(__doc__)
+if __name__ == '__main__':
+    if len(sys.argv) >= 3 and sys.argv[1] == 'bed':
+        bed(int(sys.argv[2]))
+    elif len(sys.argv) >= 4 and sys.argv[1] == 'ssh':
+        ssh(int(sys.argv[2]), sys.argv[3])
+    else:
+        sys.exit(__doc__)

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * pki's own in-process path for one leaf (dev.pki.crypto): {@code Keys.generate}, {@code Signer.leaf}
- * (which also proves that the issuer key matches the issuer certificate by a sign + verify),
+ * with an {@code IssuingCa} (its key checked against its certificate once, when it is made),
  * {@code Keys.toPem}, {@code Certs.toPem}. Compared with {@link RawSigning} it shows what pki's
  * crypto layer adds on top of BouncyCastle.
  */
