@@ -91,23 +91,13 @@ final class InventorySources {
                 model.warnings.add(Diagnostic.warning(SourceLocation.UNKNOWN, kind + " has both " + shown + " and "
                         + shown(candidates.get(1)) + " for " + name + "; only " + shown + " is read (as Ansible does)"));
             }
-            Map<String, Object> target;
-            if (groups) {
-                InventoryModel.GroupDef g = model.groups.get(name);
-                if (g == null) {
-                    model.warnings.add(Diagnostic.warning(SourceLocation.UNKNOWN, shown + " is not used: there is no group '" + name
-                            + "' in the inventory").withSuggestion(Suggestions.didYouMean(name, model.groups.keySet())));
-                    continue;
-                }
-                target = g.fileVars;
-            } else {
-                InventoryModel.HostDef h = model.hosts.get(name);
-                if (h == null) {
-                    model.warnings.add(Diagnostic.warning(SourceLocation.UNKNOWN, shown + " is not used: there is no host '" + name
-                            + "' in the inventory").withSuggestion(Suggestions.didYouMean(name, model.hosts.keySet())));
-                    continue;
-                }
-                target = h.fileVars;
+            Map<String, Object> target = groups ? (model.groups.containsKey(name) ? model.groups.get(name).fileVars : null)
+                    : (model.hosts.containsKey(name) ? model.hosts.get(name).fileVars : null);
+            if (target == null) {
+                model.warnings.add(Diagnostic.warning(SourceLocation.UNKNOWN, shown + " is not used: there is no " + (groups ? "group" : "host")
+                        + " '" + name + "' in the inventory").withSuggestion(Suggestions.didYouMean(name,
+                        groups ? model.groups.keySet() : model.hosts.keySet())));
+                continue;
             }
             List<Path> files = Files.isDirectory(chosen) ? varsFilesIn(chosen) : List.of(chosen);
             for (Path f : files) target.putAll(new InventoryYaml(f, model).varsFile(base.relativize(f).toString()));
