@@ -49,7 +49,9 @@ public final class Keys {
                 }
                 default -> generator = KeyPairGenerator.getInstance("Ed25519", BouncyCastle.provider());
             }
-            return generator.generateKeyPair();
+            KeyPair pair = generator.generateKeyPair();
+            GeneratedKeys.remember(privateKeyInfo(pair.getPrivate()), pair.getPublic());
+            return pair;
         } catch (GeneralSecurityException e) {
             throw new CryptoException("cannot generate a " + type.id() + " key", e);
         }
@@ -134,15 +136,19 @@ public final class Keys {
 
     /**
      * Derives the public key from a private key: EC by multiplying the generator by the private
-     * scalar, RSA from the CRT parameters, Ed25519 from the seed.
+     * scalar, RSA from the CRT parameters, Ed25519 from the seed; for a key this process generated,
+     * the public key generated with it (see {@link GeneratedKeys}).
      *
      * @throws CryptoException for keys without enough information (RSA without CRT parameters) or
      *     of unsupported algorithms
      */
     public static PublicKey publicKeyOf(PrivateKey priv) {
+        PrivateKeyInfo info = privateKeyInfo(priv);
+        PublicKey generated = GeneratedKeys.publicKeyOf(info);
+        if (generated != null) return generated;
         AsymmetricKeyParameter publicParams;
         try {
-            AsymmetricKeyParameter p = PrivateKeyFactory.createKey(privateKeyInfo(priv));
+            AsymmetricKeyParameter p = PrivateKeyFactory.createKey(info);
             if (p instanceof ECPrivateKeyParameters ec) {
                 var q = new FixedPointCombMultiplier().multiply(ec.getParameters().getG(), ec.getD()).normalize();
                 publicParams = new ECPublicKeyParameters(q, ec.getParameters());

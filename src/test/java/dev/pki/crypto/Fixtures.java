@@ -18,12 +18,31 @@ final class Fixtures {
     static final List<String> SANS = List.of("nginx.internal", "www.internal", "10.0.0.12", "2001:db8::1");
 
     private static final Map<KeyType, KeyPair[]> KEYS = new EnumMap<>(KeyType.class);
+    private static final Map<KeyType, KeyPair[]> FOREIGN = new EnumMap<>(KeyType.class);
 
     private Fixtures() {}
 
     /** Three distinct key pairs of the type: root, intermediate, leaf. */
     static synchronized KeyPair[] keys(KeyType type) {
         return KEYS.computeIfAbsent(type, t -> new KeyPair[] {Keys.generate(t), Keys.generate(t), Keys.generate(t)});
+    }
+
+    /**
+     * Two key pairs made the way another tool would, not by {@link Keys#generate}: this process has
+     * not remembered their public keys (see {@link GeneratedKeys}), so checks on them derive.
+     */
+    static synchronized KeyPair[] foreignKeys(KeyType type) {
+        return FOREIGN.computeIfAbsent(type, t -> {
+            try {
+                var generator = java.security.KeyPairGenerator.getInstance(
+                        t.family() == KeyType.Family.EC ? "EC" : t.family() == KeyType.Family.RSA ? "RSA" : "Ed25519", BouncyCastle.provider());
+                if (t.family() == KeyType.Family.EC) generator.initialize(new java.security.spec.ECGenParameterSpec(t.curveName()));
+                if (t.family() == KeyType.Family.RSA) generator.initialize(t.bits());
+                return new KeyPair[] {generator.generateKeyPair(), generator.generateKeyPair()};
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** A root, intermediate and leaf, all with keys of the given type. */

@@ -121,6 +121,15 @@ class KeysTest {
         assertFalse(Keys.matches(keys[0].getPrivate(), keys[1].getPublic()));
     }
 
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void matches_keysFromElsewhere_derivesThePublicKey(KeyType type) {
+        KeyPair[] keys = Fixtures.foreignKeys(type);
+        assertTrue(Keys.matches(keys[0].getPrivate(), keys[0].getPublic()));
+        assertFalse(Keys.matches(keys[0].getPrivate(), keys[1].getPublic()));
+        assertFalse(Keys.matches(keys[0].getPrivate(), Fixtures.keys(type)[0].getPublic()));
+    }
+
     @Test
     void matches_comparesKeysByValue_notByEncoding() throws Exception {
         KeyPair keys = Fixtures.keys(KeyType.EC_P256)[0];
@@ -144,16 +153,27 @@ class KeysTest {
     @ParameterizedTest
     @EnumSource(KeyType.class)
     void publicKeyOf_anyType_equalsGeneratedPublicKey(KeyType type) {
-        KeyPair keys = Fixtures.keys(type)[0];
+        KeyPair keys = Fixtures.foreignKeys(type)[0];
         assertArrayEquals(keys.getPublic().getEncoded(), Keys.publicKeyOf(keys.getPrivate()).getEncoded());
     }
 
     @ParameterizedTest
     @EnumSource(KeyType.class)
     void publicKeyOf_keyReadFromPem_equalsGeneratedPublicKey(KeyType type) {
-        KeyPair keys = Fixtures.keys(type)[1];
+        KeyPair keys = Fixtures.foreignKeys(type)[1];
         PrivateKey read = Keys.fromPem(Keys.toPem(keys.getPrivate()), null);
         assertArrayEquals(keys.getPublic().getEncoded(), Keys.publicKeyOf(read).getEncoded());
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void publicKeyOf_keyGeneratedHere_readBackFromPem_isRememberedNotDerived(KeyType type) {
+        KeyPair generated = Fixtures.keys(type)[2];
+        PrivateKey read = Keys.fromPem(Keys.toPem(generated.getPrivate()), null);
+        assertEquals(generated.getPublic(), GeneratedKeys.publicKeyOf(Keys.privateKeyInfo(read)), "the key written and read back is the one generated");
+        assertEquals(generated.getPublic(), Keys.publicKeyOf(read));
+        assertEquals(null, GeneratedKeys.publicKeyOf(Keys.privateKeyInfo(Fixtures.foreignKeys(type)[0].getPrivate())),
+                "a key made elsewhere is not remembered");
     }
 
     @Test
