@@ -1,11 +1,13 @@
 package dev.pki.apply;
 
+import dev.pki.crypto.KeyPool;
 import dev.pki.diag.Diagnostic;
 import dev.pki.diag.PkiException;
 import dev.pki.engine.Connections;
 import dev.pki.model.Rollout;
 import dev.pki.facts.FactSet;
 import dev.pki.plan.Change;
+import dev.pki.plan.PlannedStep;
 import dev.pki.plan.Target;
 import dev.pki.resource.ApplyContext;
 import dev.pki.resource.Outputs;
@@ -39,6 +41,8 @@ public final class Applier {
     private final Outputs outputs = new Outputs();
     private java.util.function.BiPredicate<String, String> allowed = (host, address) -> true;
     private Map<String, FactSet> planned = Map.of();
+    private List<PlannedStep> prepared = List.of();
+    private KeyPool keys = KeyPool.none();
     private Instant plannedAt = Instant.MIN;
     /** Set by the first change on any host: from then on, the plan's facts may be out of date anywhere. */
     private final AtomicBoolean changedAnything = new AtomicBoolean();
@@ -78,6 +82,15 @@ public final class Applier {
     }
 
     /**
+     * Lets the steps of the plan about to be applied ask for what they will need ahead (keys, see
+     * {@link Resource#prepare}), generated on spare cores while apply goes through the steps in order.
+     */
+    public Applier preparing(List<PlannedStep> steps) {
+        this.prepared = List.copyOf(steps);
+        return this;
+    }
+
+    /**
      * Whether the plan's facts may stand in for the first read of the hosts of a batch about to
      * start: nothing changed yet and the plan is recent. Decided once per batch, so that which
      * hosts are read again does not depend on how parallel hosts happen to interleave.
@@ -93,6 +106,16 @@ public final class Applier {
      * nothing new starts, and what did not run is counted as skipped.
      */
     public Map<String, HostRecap> apply(List<Target> targets) {
+        try (KeyPool pool = prepared.isEmpty() ? KeyPool.none() : KeyPool.ahead()) {
+            keys = pool;
+            for (PlannedStep p : prepared) if (p.change().changes()) p.step().prepare(p.host(), p.change(), pool);
+            return applyAll(targets);
+        } finally {
+            keys = KeyPool.none();
+        }
+    }
+
+    private Map<String, HostRecap> applyAll(List<Target> targets) {
         Map<String, HostRecap> recap = new LinkedHashMap<>();
         for (Target t : targets) t.hosts().forEach(h -> recap.putIfAbsent(h, new HostRecap()));
         listener.started(recap.size(), targets.stream().mapToInt(t -> t.hosts().stream().mapToInt(h -> t.play().steps(h).size()).sum()).sum());
@@ -241,6 +264,6 @@ public final class Applier {
     }
 
     private ApplyContext context(String host, Remote remote) {
-        return new ApplyContext(host, clock, outputs, remote);
+        return new ApplyContext(host, clock, outputs, remote, keys);
     }
 }

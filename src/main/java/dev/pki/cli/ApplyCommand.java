@@ -66,6 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
             Applier applier = new Applier(connections, clock, options.forks, handlers, playbook, renderer(prepared));
             // Without a prompt the plan's facts are moments old: apply starts from them (see Applier.startingFrom).
             if (yes) applier.startingFrom(gathered.facts(), readAt);
+            applier.preparing(plan.steps());
             return run(prepared, connections, clock, applier);
         }
     }

@@ -1,5 +1,6 @@
 package dev.pki.resource;
 
+import dev.pki.crypto.KeyPool;
 import dev.pki.diag.SourceLocation;
 import dev.pki.facts.Fact;
 import dev.pki.facts.FactSet;
@@ -33,6 +34,14 @@ public interface Resource {
 
     /** Makes the planned change on the host. */
     void apply(FactSet facts, Change change, ApplyContext context);
+
+    /**
+     * Before apply starts: asks {@code keys} for the keys that applying {@code change} on
+     * {@code host} will need, so that they are generated on a spare core while earlier steps
+     * apply. Must not touch any host. Default: none.
+     */
+    default void prepare(String host, Change change, KeyPool keys) {
+    }
 
     /**
      * What this step makes available to later steps, for the dependency graph: {@code path:/dir}

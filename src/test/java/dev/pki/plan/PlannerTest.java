@@ -77,6 +77,21 @@ class PlannerTest {
     }
 
     @Test
+    void prepare_onlyACertificateToIssue_asksForAKeyAhead() throws IOException {
+        Plan plan = plan(LAB);
+        try (dev.pki.crypto.KeyPool keys = dev.pki.crypto.KeyPool.ahead()) {
+            List<String> expecting = new ArrayList<>();
+            for (PlannedStep s : plan.steps()) {
+                s.step().prepare(s.host(), s.change(), keys);
+                s.step().prepare("other", Change.noop(), keys);   // nothing to do: nothing to prepare
+                if (keys.expects(s.host() + " " + s.step().address())) expecting.add(s.step().address().toString());
+                assertFalse(keys.expects("other " + s.step().address()));
+            }
+            assertEquals(List.of("certificate nginx.internal"), expecting, "the CA makes its own keys when it applies");
+        }
+    }
+
+    @Test
     void plan_directoryUnderMissingParent_isCreateWithMode() throws IOException {
         Change change = change(plan(LAB), "directory " + dir + "/missing/parent/ssl");
 

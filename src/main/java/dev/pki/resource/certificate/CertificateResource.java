@@ -2,6 +2,7 @@ package dev.pki.resource.certificate;
 
 import dev.pki.model.TargetPath;
 import dev.pki.crypto.Certs;
+import dev.pki.crypto.KeyPool;
 import dev.pki.crypto.Keys;
 import dev.pki.crypto.LeafRequest;
 import dev.pki.crypto.Signer;
@@ -123,7 +124,7 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         String certPem;
         ParentDirectories.create(remote, work.createDirs());
         if (work.issue()) {
-            certPem = issue(ca, context.now(), remote);
+            certPem = issue(ca, context.now(), remote, context.keys().take(keyId(context.host()), spec.keyType()));
         } else {
             certPem = context.path(facts, spec.cert()).text().orElse("");
             if (work.fixOwnership()) {
@@ -139,9 +140,17 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         }
     }
 
-    /** Generates a new key, signs a certificate and writes both (key first, so the pair is never a new cert with an old key). */
-    private String issue(CaHandle ca, Instant now, dev.pki.transport.Remote remote) {
-        KeyPair keys = Keys.generate(spec.keyType());
+    @Override
+    public void prepare(String host, Change change, KeyPool keys) {
+        if (change.detail() instanceof Work work && work.issue()) keys.expect(keyId(host), spec.keyType());
+    }
+
+    private String keyId(String host) {
+        return host + " " + address();
+    }
+
+    /** Signs a certificate for a new key and writes both (key first, so the pair is never a new cert with an old key). */
+    private String issue(CaHandle ca, Instant now, dev.pki.transport.Remote remote, KeyPair keys) {
         Instant notAfter = spec.validity().addTo(now);
         // A certificate cannot usefully outlive its issuer.
         if (notAfter.isAfter(ca.intermediate().getNotAfter().toInstant())) notAfter = ca.intermediate().getNotAfter().toInstant();
