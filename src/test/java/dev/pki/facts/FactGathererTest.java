@@ -175,6 +175,39 @@ class FactGathererTest {
     }
 
     @Test
+    void script_answersEveryPathAsTheInProcessReaderDoes() throws Exception {
+        // More paths than one stat or od takes, so that the chunks meet; files, absent paths and
+        // directories interleaved, some wanted with content, some not.
+        Set<Fact> wanted = new LinkedHashSet<>(List.of(Fact.path(absent.toString()), Fact.path(directory.toString()),
+                Fact.content(binary.toString()), Fact.content(empty.toString()), Fact.content(newline.toString()),
+                Fact.content(nasty.toString()), Fact.content(directory.toString()), Fact.content(absent.toString())));
+        for (int i = 0; i < 2 * FactGatherer.CHUNK + 7; i++) {
+            Path f = Files.writeString(dir.resolve("f" + i), "file " + i + "\n".repeat(i % 3));
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(i % 2 == 0 ? "rw-------" : "rw-r--r--"));
+            wanted.add(i % 5 == 0 ? Fact.path(f.toString()) : Fact.content(f.toString()));
+            if (i % 4 == 0) wanted.add(Fact.content(dir.resolve("missing" + i).toString()));
+            if (i % 9 == 0) wanted.add(Fact.path(Files.createDirectory(dir.resolve("d" + i)).toString()));
+        }
+        dev.pki.transport.ShellHost shell = new dev.pki.transport.ShellHost();
+
+        FactSet byScript = FactGatherer.gather(shell, wanted);
+        FactSet inProcess = FactGatherer.gather(transport, wanted);
+
+        assertEquals(1, shell.roundTrips());
+        assertFalse(new String(shell.received.get(0).stdin(), StandardCharsets.UTF_8).contains("mktemp"), "no temporary files for paths");
+        for (Fact f : wanted) {
+            String path = ((Fact.PathFact) f).path();
+            PathState a = byScript.path(path);
+            PathState b = inProcess.path(path);
+            assertEquals(List.of(b.kind(), b.mode(), b.owner(), b.group(), b.readable()),
+                    List.of(a.kind(), a.mode(), a.owner(), a.group(), a.readable()), path);
+            assertArrayEquals(b.content(), a.content(), path);
+        }
+        assertArrayEquals(allBytes, byScript.path(binary.toString()).content());
+        assertEquals(Optional.of("hello\n"), byScript.path(nasty.toString()).text());
+    }
+
+    @Test
     void gather_nothingWanted_makesNoRoundTrip() {
         FactGatherer.gather(transport, Set.of());
 
