@@ -33,7 +33,7 @@ public final class HostsBlock extends GroovyObjectSupport {
     public Object methodMissing(String name, Object args) {
         Keyword keyword = Keywords.get(name);
         Object[] array = args instanceof Object[] a ? a : new Object[]{args};
-        if (keyword == null) throw new MissingMethodException(name, HostsBlock.class, array);
+        if (keyword == null) throw new org.codehaus.groovy.runtime.metaclass.MissingMethodExceptionNoStack(name, HostsBlock.class, array);
         return keyword.declare(new Declaration(context, name, array, steps::add, host.getName()));
     }
 
