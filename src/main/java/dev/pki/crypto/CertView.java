@@ -62,6 +62,10 @@ public record CertView(String subject, String issuer, BigInteger serial, Instant
      * @throws CryptoException if the certificate is malformed or its key type is unsupported
      */
     public static CertView of(X509Certificate cert) {
+        return DecodedCerts.view(cert, CertView::read);
+    }
+
+    private static CertView read(X509Certificate cert) {
         X509CertificateHolder holder = Signer.holder(cert);
         Extensions extensions = holder.getExtensions();
         List<String> dns = new ArrayList<>();

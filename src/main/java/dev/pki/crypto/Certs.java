@@ -25,7 +25,9 @@ public final class Certs {
     /** One {@code -----BEGIN CERTIFICATE-----} block, ending in a newline. */
     public static String toPem(X509Certificate cert) {
         try {
-            return Pem.encode("CERTIFICATE", cert.getEncoded());
+            String pem = Pem.encode("CERTIFICATE", cert.getEncoded());
+            DecodedCerts.remember(pem, cert);
+            return pem;
         } catch (CertificateEncodingException e) {
             throw new CryptoException("cannot encode the certificate", e);
         }
@@ -46,10 +48,13 @@ public final class Certs {
      * @throws CryptoException if the text holds no certificate or is malformed
      */
     public static X509Certificate fromPem(String pem) {
+        X509Certificate known = DecodedCerts.certificate(pem);
+        if (known != null) return known;
         List<X509Certificate> all = allFromPem(pem);
         if (all.isEmpty()) {
             throw new CryptoException("not a PEM certificate");
         }
+        DecodedCerts.remember(pem, all.get(0));
         return all.get(0);
     }
 

@@ -1,5 +1,6 @@
 package dev.pki.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -10,18 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
- * The public keys of the key pairs this process generated, by a digest of the private key's
- * PKCS#8 encoding. Apply verifies every certificate it issued by reading the key back and checking
- * it against the certificate; for an EC key, deriving the public key costs a scalar multiplication,
- * as much as generating the key did. A key read back with exactly the bytes generated has the
- * public key generated with it; any other key misses and is derived as before, so a hit means what
- * the derivation would have said.
+ * The public keys of the key pairs this process generated, by a digest of the private key's PKCS#8
+ * encoding and by a digest of the PEM text written for it. Apply verifies every certificate it
+ * issued by reading the key back and checking it against the certificate: parsing the key and,
+ * for EC, deriving its public key (a scalar multiplication, as costly as generating the key). A key
+ * read back with exactly the bytes written has the public key generated with it; any other key
+ * misses and is parsed and derived as before, so a hit means what the derivation would have said.
  */
 final class GeneratedKeys {
 
     /** Enough for any one run's issuance; past it the memo starts over rather than grow without bound. */
     private static final int LIMIT = 20_000;
     private static final Map<String, PublicKey> PUBLIC = new ConcurrentHashMap<>();
+    /** The same, by a digest of the PEM text pki wrote for the key (what apply reads back). */
+    private static final Map<String, PublicKey> PUBLIC_BY_PEM = new ConcurrentHashMap<>();
 
     private GeneratedKeys() {
     }
@@ -36,11 +39,29 @@ final class GeneratedKeys {
         return PUBLIC.get(id(priv));
     }
 
+    static void rememberPem(String pem, PublicKey pub) {
+        if (PUBLIC_BY_PEM.size() >= LIMIT) PUBLIC_BY_PEM.clear();
+        PUBLIC_BY_PEM.put(digest(pem.getBytes(StandardCharsets.UTF_8)), pub);
+    }
+
+    /** The public key generated with the key whose PEM text this process wrote, or null. */
+    static PublicKey publicKeyOfPem(String pem) {
+        return PUBLIC_BY_PEM.get(digest(pem.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static String id(PrivateKeyInfo priv) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(priv.getEncoded()));
-        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            return digest(priv.getEncoded());
+        } catch (java.io.IOException e) {
             throw new CryptoException("cannot encode the private key", e);
+        }
+    }
+
+    private static String digest(byte[] secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 }

@@ -60,7 +60,11 @@ public final class Keys {
     /** Unencrypted PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}). */
     public static String toPem(PrivateKey key) {
         try {
-            return Pem.encode("PRIVATE KEY", privateKeyInfo(key).getEncoded());
+            PrivateKeyInfo info = privateKeyInfo(key);
+            String pem = Pem.encode("PRIVATE KEY", info.getEncoded());
+            PublicKey generated = GeneratedKeys.publicKeyOf(info);
+            if (generated != null) GeneratedKeys.rememberPem(pem, generated);
+            return pem;
         } catch (IOException e) {
             throw new CryptoException("cannot encode the private key", e);
         }
@@ -122,6 +126,29 @@ public final class Keys {
         } catch (CryptoException e) {
             return false;
         }
+        return samePublicKey(derived, pub);
+    }
+
+    /**
+     * The public key of the unencrypted private key in PEM text, as {@link #publicKeyOf} derives it
+     * (for the PEM of a key this process generated and wrote, the public key generated with it);
+     * null when it cannot be derived.
+     *
+     * @throws CryptoException if the text holds no private key that can be read without a passphrase
+     */
+    public static PublicKey publicKeyOfPem(String pem) {
+        PublicKey generated = GeneratedKeys.publicKeyOfPem(pem);
+        if (generated != null) return generated;
+        PrivateKey key = fromPem(pem, null);
+        try {
+            return publicKeyOf(key);
+        } catch (CryptoException e) {
+            return null;
+        }
+    }
+
+    /** Whether two public keys are the same key, compared by value (see {@link #matches}). */
+    public static boolean samePublicKey(PublicKey derived, PublicKey pub) {
         if (derived instanceof ECPublicKey a && pub instanceof ECPublicKey b) {
             return a.getW().equals(b.getW()) && a.getParams().getCurve().equals(b.getParams().getCurve())
                     && a.getParams().getGenerator().equals(b.getParams().getGenerator())

@@ -53,4 +53,19 @@ class CertsTest {
         assertThrows(CryptoException.class,
                 () -> Certs.fromPem("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
     }
+
+    @Test
+    void fromPem_ofTextThisProcessWrote_isTheCertificateWritten_otherTextIsParsed() {
+        Fixtures.Chain chain = Fixtures.chain(KeyType.EC_P384);
+        String pem = Certs.toPem(chain.leaf());
+        org.junit.jupiter.api.Assertions.assertSame(chain.leaf(), Certs.fromPem(pem));
+        // The same certificate in other text (CRLF line ends) is parsed, and equal.
+        String crlf = pem.replace("\n", "\r\n");
+        X509Certificate parsed = Certs.fromPem(crlf);
+        org.junit.jupiter.api.Assertions.assertNotSame(chain.leaf(), parsed);
+        assertEquals(chain.leaf(), parsed);
+        assertEquals(CertView.of(chain.leaf()), CertView.of(parsed), "views of equal certificates are equal");
+        // A malformed body is still an error, whatever was remembered before.
+        assertThrows(CryptoException.class, () -> Certs.fromPem(pem.replace(pem.substring(100, 140), "!!!!")));
+    }
 }

@@ -176,6 +176,27 @@ class KeysTest {
                 "a key made elsewhere is not remembered");
     }
 
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void publicKeyOfPem_keyWrittenHere_orFromElsewhere_isItsPublicKey(KeyType type) {
+        KeyPair generated = Fixtures.keys(type)[0];
+        String written = Keys.toPem(generated.getPrivate());
+        assertEquals(generated.getPublic(), GeneratedKeys.publicKeyOfPem(written), "remembered when written");
+        assertEquals(generated.getPublic(), Keys.publicKeyOfPem(written));
+        KeyPair foreign = Fixtures.foreignKeys(type)[0];
+        String other = Keys.toPem(foreign.getPrivate());
+        assertEquals(null, GeneratedKeys.publicKeyOfPem(other));
+        assertTrue(Keys.samePublicKey(Keys.publicKeyOfPem(other), foreign.getPublic()), "derived from the key read");
+        assertFalse(Keys.samePublicKey(Keys.publicKeyOfPem(other), generated.getPublic()));
+    }
+
+    @Test
+    void publicKeyOfPem_unreadableOrEncrypted_throws() {
+        assertThrows(CryptoException.class, () -> Keys.publicKeyOfPem("garbage"));
+        String encrypted = Keys.toEncryptedPem(Fixtures.keys(KeyType.EC_P256)[1].getPrivate(), PASSPHRASE);
+        assertThrows(CryptoException.class, () -> Keys.publicKeyOfPem(encrypted));
+    }
+
     @Test
     void newPassphrase_is43CharsOfBase64UrlAndUnique() {
         Set<String> seen = new HashSet<>();

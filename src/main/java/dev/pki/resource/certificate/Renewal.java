@@ -9,7 +9,7 @@ import dev.pki.facts.PathState;
 import dev.pki.model.Lifetime;
 import dev.pki.resource.ca.CaHandle;
 
-import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,18 +47,18 @@ final class Renewal {
         if (!certFile.isFile()) return Verdict.issue("certificate file " + spec.cert() + " is missing");
         if (!keyFile.isFile()) return Verdict.issue("key file " + spec.key() + " is missing");
         X509Certificate cert;
-        PrivateKey key;
+        PublicKey key;
         try {
             cert = Certs.fromPem(certFile.text().orElse(""));
         } catch (CryptoException e) {
             return Verdict.issue("certificate file " + spec.cert() + " is unreadable");
         }
         try {
-            key = Keys.fromPem(keyFile.text().orElse(""), null);
+            key = Keys.publicKeyOfPem(keyFile.text().orElse(""));
         } catch (CryptoException e) {
             return Verdict.issue("key file " + spec.key() + " is unreadable");
         }
-        if (!Keys.matches(key, cert.getPublicKey())) return Verdict.issue("key does not match certificate");
+        if (key == null || !Keys.samePublicKey(key, cert.getPublicKey())) return Verdict.issue("key does not match certificate");
         CertView view = CertView.of(cert);
         if (issuer.isEmpty()) return Verdict.issue("issuer " + spec.issuer() + " is created in this run");
         CertView ca = CertView.of(issuer.get().intermediate());
