@@ -8,7 +8,7 @@ import java.util.List;
  * Something to read from a target. A fact renders a POSIX shell fragment whose every output line
  * starts with a one-letter tag; the gatherer frames fragments and hands each its lines back.
  */
-public sealed interface Fact permits Fact.PathFact, Fact.CommandFact {
+public sealed interface Fact permits Fact.PathFact, Fact.CommandFact, Fact.ProgramFact {
 
     /**
      * The type, mode, owner and group of a path, and its content when it is a regular file and
@@ -35,6 +35,28 @@ public sealed interface Fact permits Fact.PathFact, Fact.CommandFact {
         }
     }
 
+    /**
+     * Where each of these programs is, as {@code command -v} finds it on the PATH with the sbin
+     * directories a non-root login's PATH may lack appended (answered by {@link FactSet#programs}:
+     * name → path, a program not found is absent). The fact script's own shell answers it: no
+     * process and no temporary file, where a command fact starts four processes.
+     */
+    record ProgramFact(List<String> names) implements Fact {
+        public ProgramFact {
+            names = List.copyOf(names);
+            for (String n : names) {
+                if (!n.matches("[A-Za-z0-9._+-]+")) throw new IllegalArgumentException("not a program name: " + n);
+            }
+        }
+
+        /** A line {@code W NAME} for each name, followed by the path {@code command -v} printed when found. */
+        String script() {
+            StringBuilder s = new StringBuilder("o=$PATH; PATH=\"$PATH:/usr/local/sbin:/usr/sbin:/sbin\"\n");
+            for (String n : names) s.append("echo 'W ").append(n).append("'; command -v ").append(n).append(" || :\n");
+            return s.append("PATH=$o\n").toString();
+        }
+    }
+
     static Fact path(String path) {
         return new PathFact(path, false);
     }
@@ -45,5 +67,9 @@ public sealed interface Fact permits Fact.PathFact, Fact.CommandFact {
 
     static Fact command(String... argv) {
         return new CommandFact(List.of(argv));
+    }
+
+    static ProgramFact programs(String... names) {
+        return new ProgramFact(List.of(names));
     }
 }

@@ -21,9 +21,10 @@ import java.util.Set;
  * built-ins, then one {@code stat} reports mode, owner, group and size of every existing path, and
  * one {@code od} dumps every regular file wanted with content, split again by those sizes. No
  * temporary files, {@code mktemp} or {@code xargs} for paths: in a container, the eight processes
- * the script used to start took twice as long as entering the container. Each
- * command fact runs in its own framed section. Every line the script prints is tagged, so the
- * framing cannot be confused by what a file or command contains.
+ * the script used to start took twice as long as entering the container. Each command fact
+ * runs in its own framed section, with its output in a private temporary directory; program
+ * lookups ({@code command -v}) run in the script's own shell. Every line the script prints is
+ * tagged, so the framing cannot be confused by what a file or command contains.
  */
 public final class FactGatherer {
 
@@ -33,35 +34,39 @@ public final class FactGatherer {
     public static FactSet gather(Transport transport, Set<Fact> wanted) {
         Map<String, Boolean> paths = new LinkedHashMap<>();   // path → content wanted
         List<Fact.CommandFact> commands = new ArrayList<>();
+        List<Fact.ProgramFact> programs = new ArrayList<>();
         for (Fact f : wanted) {
             if (f instanceof Fact.PathFact p) paths.merge(p.path(), p.content(), Boolean::logicalOr);
+            else if (f instanceof Fact.ProgramFact p) programs.add(p);
             else commands.add((Fact.CommandFact) f);
         }
-        if (paths.isEmpty() && commands.isEmpty()) return new FactSet(Map.of());
-        if (transport instanceof dev.pki.transport.LocalTransport local && commands.isEmpty()) {
+        if (paths.isEmpty() && commands.isEmpty() && programs.isEmpty()) return new FactSet(Map.of());
+        if (transport instanceof dev.pki.transport.LocalTransport local && commands.isEmpty() && programs.isEmpty()) {
             // On this machine, paths are read in-process: no shell, stat or od for each read.
             local.countRoundTrip();
             return new FactSet(LocalPaths.read(paths));
         }
         List<String> pathList = new ArrayList<>(paths.keySet());
-        String script = script(pathList, paths, commands);
+        String script = script(pathList, paths, commands, programs);
         // On standard input, not as an argument: one argument is limited to 128 KiB on Linux,
         // which a playbook with a thousand certificates exceeds.
         ExecResult result = transport.exec(Command.of("sh").withStdin(script.getBytes(StandardCharsets.UTF_8)));
         if (!result.ok()) throw new TransportException("could not read facts: " + result.errorLine(), false);
         Map<Fact, Object> answers = new HashMap<>();
-        parse(result.out(), pathList, paths, commands, answers);
+        parse(result.out(), pathList, paths, commands, programs, answers);
         return new FactSet(answers);
     }
 
     /** Paths per stat or od command: far below the kernel's limit on a command's arguments. */
     static final int CHUNK = 256;
 
-    private static String script(List<String> pathList, Map<String, Boolean> content, List<Fact.CommandFact> commands) {
+    private static String script(List<String> pathList, Map<String, Boolean> content, List<Fact.CommandFact> commands,
+                                 List<Fact.ProgramFact> programs) {
         StringBuilder s = new StringBuilder();
-        // A private directory for the commands' output only: paths need no temporary files.
+        // A private directory for the commands' output only: paths and programs need no temporary files.
         if (!commands.isEmpty()) s.append("d=$(mktemp -d) || exit 1\ntrap 'rm -rf \"$d\"' EXIT\n");
         for (int i = 0; i < commands.size(); i++) s.append("echo '@@ ").append(i).append("'\n").append(commands.get(i).script());
+        for (int i = 0; i < programs.size(); i++) s.append("echo '@@W ").append(i).append("'\n").append(programs.get(i).script());
         // Types from built-ins, remembered in t<i>; the existing paths are collected as the
         // positional parameters and handed to stat, CHUNK at a time, in order.
         s.append("echo '@@P'\nset --\n");
@@ -93,8 +98,9 @@ public final class FactGatherer {
     }
 
     private static void parse(String output, List<String> pathList, Map<String, Boolean> content, List<Fact.CommandFact> commands,
-                              Map<Fact, Object> answers) {
+                              List<Fact.ProgramFact> programs, Map<Fact, Object> answers) {
         Map<Integer, List<String>> commandLines = new HashMap<>();
+        Map<Integer, List<String>> programLines = new HashMap<>();
         List<String> current = null;
         char[] kinds = new char[pathList.size()];
         List<Integer> existing = new ArrayList<>();
@@ -109,6 +115,9 @@ public final class FactGatherer {
                 section = 1;
             } else if (line.equals("@@C")) {
                 section = 2;
+            } else if (section == 0 && line.startsWith("@@W ")) {
+                current = new ArrayList<>();
+                programLines.put(Integer.parseInt(line.substring(4).trim()), current);
             } else if (section == 0 && line.startsWith("@@ ")) {
                 current = new ArrayList<>();
                 commandLines.put(Integer.parseInt(line.substring(3).trim()), current);
@@ -180,6 +189,22 @@ public final class FactGatherer {
             if (lines == null) throw new TransportException("incomplete facts from target (no answer for " + commands.get(i) + ")", false);
             answers.put(commands.get(i), parseCommand(lines));
         }
+        for (int i = 0; i < programs.size(); i++) {
+            List<String> lines = programLines.get(i);
+            if (lines == null) throw new TransportException("incomplete facts from target (no answer for " + programs.get(i) + ")", false);
+            answers.put(programs.get(i), parsePrograms(lines));
+        }
+    }
+
+    /** {@code W NAME} lines, each followed by the path command -v printed when the program was found. */
+    private static Map<String, String> parsePrograms(List<String> lines) {
+        Map<String, String> found = new LinkedHashMap<>();
+        String name = null;
+        for (String line : lines) {
+            if (line.startsWith("W ")) name = line.substring(2);
+            else if (name != null && line.startsWith("/") && !found.containsKey(name)) found.put(name, line);
+        }
+        return Map.copyOf(found);
     }
 
     private static CommandOutput parseCommand(List<String> lines) {

@@ -48,6 +48,12 @@ public final class FactSet {
         return (CommandOutput) require(answers.get(fact), "command " + fact.argv());
     }
 
+    /** Program name → where it was found, for the programs found. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> programs(Fact.ProgramFact fact) {
+        return (Map<String, String>) require(answers.get(fact), "programs " + fact.names());
+    }
+
     /**
      * A digest of every answer, keyed by what was read ({@code file /etc/x}, {@code command zfs get ...}),
      * to tell later whether a host still looks as it did. Digests are salted SHA-256: the content of a
@@ -64,6 +70,7 @@ public final class FactSet {
 
     static String describe(Fact fact) {
         if (fact instanceof Fact.PathFact p) return "path " + p.path();
+        if (fact instanceof Fact.ProgramFact p) return "programs " + String.join(" ", p.names());
         return "command " + String.join(" ", ((Fact.CommandFact) fact).argv());
     }
 
@@ -74,6 +81,8 @@ public final class FactSet {
             if (answer instanceof PathState s) {
                 md.update((s.kind() + "|" + s.mode() + "|" + s.owner() + "|" + s.group() + "|" + s.readable() + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 if (s.content() != null) md.update(s.content());
+            } else if (answer instanceof Map<?, ?> programs) {
+                md.update(new java.util.TreeMap<>(programs).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else if (answer instanceof CommandOutput c) {
                 md.update((c.exitCode() + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 md.update(c.stdout());

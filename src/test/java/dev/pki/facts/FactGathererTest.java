@@ -208,6 +208,27 @@ class FactGathererTest {
     }
 
     @Test
+    void programs_foundWhereCommandVFindsThem_absentOtherwise_inTheSameRoundTrip() throws Exception {
+        Fact.ProgramFact programs = Fact.programs("sh", "no-such-program-pki", "od");
+        Fact.CommandFact whereSh = new Fact.CommandFact(List.of("sh", "-c", "command -v sh; command -v od"));
+        dev.pki.transport.ShellHost shell = new dev.pki.transport.ShellHost();
+
+        FactSet facts = FactGatherer.gather(shell, new LinkedHashSet<>(List.of(programs, whereSh, Fact.path(binary.toString()))));
+
+        assertEquals(1, shell.roundTrips());
+        String[] expected = facts.command(whereSh).out().strip().split("\n");
+        assertEquals(java.util.Map.of("sh", expected[0], "od", expected[1]), facts.programs(programs));
+        // Also on this machine's transport, which reads bare paths in-process but not programs.
+        assertEquals(facts.programs(programs), FactGatherer.gather(transport, Set.of(programs)).programs(programs));
+    }
+
+    @Test
+    void programs_namesAreCheckedNotQuoted() {
+        assertThrows(IllegalArgumentException.class, () -> Fact.programs("sh; touch /tmp/pwned"));
+        assertThrows(IllegalArgumentException.class, () -> Fact.programs("$(id)"));
+    }
+
+    @Test
     void gather_nothingWanted_makesNoRoundTrip() {
         FactGatherer.gather(transport, Set.of());
 

@@ -2,7 +2,6 @@ package dev.pki.resource.trust;
 
 import dev.pki.diag.PkiException;
 import dev.pki.diag.SourceLocation;
-import dev.pki.facts.CommandOutput;
 import dev.pki.facts.Fact;
 import dev.pki.facts.FactSet;
 import dev.pki.facts.PathState;
@@ -23,7 +22,6 @@ import dev.pki.transport.TransportException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +38,8 @@ record TrustResource(Address address, SourceLocation location, String caName, Va
     static final Fact OS_RELEASE = Fact.content("/etc/os-release");
     /** os-release(5): /etc/os-release, falling back to /usr/lib/os-release. */
     static final Fact OS_RELEASE_FALLBACK = Fact.content("/usr/lib/os-release");
-    /** A fixed script (no user input): which update tools exist, with the sbin directories a non-root PATH may lack. */
-    static final Fact.CommandFact TOOLS = (Fact.CommandFact) Fact.command("sh", "-c",
-            "PATH=\"$PATH:/usr/local/sbin:/usr/sbin:/sbin\"; "
-                    + "for t in update-ca-certificates update-ca-trust trust; do command -v \"$t\" || true; done");
+    /** Which update tools exist, with the sbin directories a non-root PATH may lack. */
+    static final Fact.ProgramFact TOOLS = Fact.programs("update-ca-certificates", "update-ca-trust", "trust");
     static final FileAttrs ANCHOR_ATTRS = new FileAttrs("root", "root", "0644");
     static final FileAttrs DIRECTORY_ATTRS = new FileAttrs("root", "root", "0755");
 
@@ -70,7 +66,7 @@ record TrustResource(Address address, SourceLocation location, String caName, Va
     public Change plan(FactSet facts, PlanContext context) {
         String host = context.host();
         OsRelease os = osRelease(facts);
-        Map<String, String> tools = tools(facts.command(TOOLS));
+        Map<String, String> tools = facts.programs(TOOLS);
         TrustLayout layout = TrustLayout.detect(os, tools.keySet()).orElseThrow(() -> new PkiException(location,
                 "no known trust store layout on " + host + " (" + os.describe() + "); supported: " + TrustLayout.SUPPORTED));
         String toolPath = tools.get(layout.tool());
@@ -122,17 +118,6 @@ record TrustResource(Address address, SourceLocation location, String caName, Va
             if (text.isPresent()) return OsRelease.parse(text.get());
         }
         return OsRelease.UNKNOWN;
-    }
-
-    /** Tool name → the path {@code command -v} printed. */
-    static Map<String, String> tools(CommandOutput out) {
-        Map<String, String> tools = new HashMap<>();
-        for (String line : out.out().split("\n")) {
-            String path = line.strip();
-            if (path.isEmpty()) continue;
-            tools.put(path.substring(path.lastIndexOf('/') + 1), path);
-        }
-        return tools;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.pki.resource.trust;
 
 import dev.pki.diag.PkiException;
 import dev.pki.diag.SourceLocation;
-import dev.pki.facts.CommandOutput;
 import dev.pki.facts.Fact;
 import dev.pki.facts.FactSet;
 import dev.pki.facts.PathState;
@@ -98,8 +97,9 @@ class TrustResourceTest {
         answers.put(TrustResource.OS_RELEASE, osRelease.isEmpty() ? PathState.ABSENT
                 : PathState.file("0644", "root", "root", osRelease.getBytes(StandardCharsets.UTF_8)));
         answers.put(TrustResource.OS_RELEASE_FALLBACK, PathState.ABSENT);
-        String found = String.join("", tools.stream().map(t -> "/usr/sbin/" + t + "\n").toList());
-        answers.put(TrustResource.TOOLS, new CommandOutput(0, found.getBytes(StandardCharsets.UTF_8), new byte[0]));
+        Map<String, String> found = new HashMap<>();
+        for (String t : tools) found.put(t, "/usr/sbin/" + t);
+        answers.put(TrustResource.TOOLS, found);
         for (Fact f : resource(Value.literal(PEM)).facts()) {
             if (f instanceof Fact.PathFact p && !answers.containsKey(f)) {
                 String content = files.get(p.path());
