@@ -13,7 +13,8 @@ import java.util.function.Function;
  */
 final class DecodedCerts {
 
-    private static final int LIMIT = 20_000;
+    /** Apply reads a certificate back right after writing it: a few thousand entries (a few MB) cover any gap. */
+    private static final int LIMIT = 4_096;
     private static final Map<String, X509Certificate> BY_PEM = new ConcurrentHashMap<>();
     private static final Map<X509Certificate, CertView> VIEWS = new ConcurrentHashMap<>();
 
