@@ -50,7 +50,7 @@ public final class Keys {
                 default -> generator = KeyPairGenerator.getInstance("Ed25519", BouncyCastle.provider());
             }
             KeyPair pair = generator.generateKeyPair();
-            GeneratedKeys.remember(privateKeyInfo(pair.getPrivate()), pair.getPublic());
+            GeneratedKeys.remember(toPem(pair.getPrivate()), pair.getPublic());
             return pair;
         } catch (GeneralSecurityException e) {
             throw new CryptoException("cannot generate a " + type.id() + " key", e);
@@ -59,12 +59,12 @@ public final class Keys {
 
     /** Unencrypted PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}). */
     public static String toPem(PrivateKey key) {
+        return toPem(privateKeyInfo(key));
+    }
+
+    private static String toPem(PrivateKeyInfo info) {
         try {
-            PrivateKeyInfo info = privateKeyInfo(key);
-            String pem = Pem.encode("PRIVATE KEY", info.getEncoded());
-            PublicKey generated = GeneratedKeys.publicKeyOf(info);
-            if (generated != null) GeneratedKeys.rememberPem(pem, generated);
-            return pem;
+            return Pem.encode("PRIVATE KEY", info.getEncoded());
         } catch (IOException e) {
             throw new CryptoException("cannot encode the private key", e);
         }
@@ -137,7 +137,7 @@ public final class Keys {
      * @throws CryptoException if the text holds no private key that can be read without a passphrase
      */
     public static PublicKey publicKeyOfPem(String pem) {
-        PublicKey generated = GeneratedKeys.publicKeyOfPem(pem);
+        PublicKey generated = GeneratedKeys.publicKeyOf(pem);
         if (generated != null) return generated;
         PrivateKey key = fromPem(pem, null);
         try {
@@ -171,7 +171,7 @@ public final class Keys {
      */
     public static PublicKey publicKeyOf(PrivateKey priv) {
         PrivateKeyInfo info = privateKeyInfo(priv);
-        PublicKey generated = GeneratedKeys.publicKeyOf(info);
+        PublicKey generated = GeneratedKeys.publicKeyOf(toPem(info));
         if (generated != null) return generated;
         AsymmetricKeyParameter publicParams;
         try {
