@@ -67,10 +67,7 @@ public final class Remote {
 
     /** Runs what is queued, alone, in one round trip (nothing when the queue is empty). */
     public void flush() {
-        if (pending.isEmpty()) return;
-        List<String> whats = pending.whats();
-        String script = pending.drain();
-        FileBatch.unwrap(transport.exec(Command.of("sh").withStdin(script.getBytes(StandardCharsets.UTF_8))), whats);
+        if (!pending.isEmpty()) runQueued(new byte[0]);
     }
 
     /** Whether operations are waiting for the next round trip. */
@@ -120,6 +117,11 @@ public final class Remote {
             flush();
             return transport.exec(command);
         }
+        return runQueued(then);
+    }
+
+    /** What is queued, then {@code then} (more script for the same {@code sh}), in one round trip. */
+    private ExecResult runQueued(byte[] then) {
         List<String> whats = pending.whats();
         byte[] ops = pending.drain().getBytes(StandardCharsets.UTF_8);
         byte[] script = java.util.Arrays.copyOf(ops, ops.length + then.length);
