@@ -12,11 +12,11 @@ import dev.pki.render.ApplyRenderer;
 import dev.pki.render.PlanJson;
 import dev.pki.render.PlanRenderer;
 import dev.pki.render.PlanView;
+import dev.pki.render.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.Console;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -103,18 +103,18 @@ final class ApplyCommand implements Callable<Integer> {
 
     /** One renderer per run: live progress on a terminal, plain lines otherwise. */
     private ApplyRenderer renderer(Prepared prepared) {
-        if (renderer == null) renderer = new ApplyRenderer(prepared.style(), System.out, System.console() != null);
+        if (renderer == null) renderer = new ApplyRenderer(prepared.style(), System.out, Terminal.current().present());
         return renderer;
     }
 
     private boolean confirmed() {
         if (yes) return true;
-        Console console = System.console();
-        if (console == null) {
+        Terminal terminal = Terminal.current();
+        if (!terminal.present()) {
             System.err.println("Error: not applying without confirmation: there is no terminal to ask. Pass --yes to apply.");
             return false;
         }
-        String answer = console.readLine("%nApply these changes? Only 'yes' is accepted: ");
+        String answer = terminal.readLine(System.lineSeparator() + "Apply these changes? Only 'yes' is accepted: ");
         if ("yes".equals(answer == null ? null : answer.strip())) return true;
         System.err.println("Apply cancelled; nothing was changed.");
         return false;

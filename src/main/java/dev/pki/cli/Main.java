@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {"Declarative provisioning for private PKI: CAs, certificates, trust, ZFS datasets and containers.", "",
                 "A Groovy playbook and an inventory describe the desired state: 'pki plan' shows what would change and why,"
                         + " and 'pki apply' makes it so, idempotently.", ""},
-        subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, GraphCommand.class, ValidateCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, GraphCommand.class, ValidateCommand.class, InventoryCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 error, 2 changes present (only with plan --detailed-exitcode).",
                 "Documentation: docs/cli.md, docs/dsl.md."})
 public final class Main implements Runnable {
@@ -21,9 +21,20 @@ public final class Main implements Runnable {
     private static final java.util.Set<String> PLAYBOOK_COMMANDS = java.util.Set.of("plan", "apply", "validate", "graph");
 
     public static void main(String[] args) {
+        System.exit(runInFreshProcess(args));
+    }
+
+    /** Runs pki as the only run of this JVM: start-up work goes ahead on the other core. */
+    public static int runInFreshProcess(String... args) {
         // Only commands that load a playbook need it; --version and show would just pay for it.
         if (args.length > 0 && PLAYBOOK_COMMANDS.contains(args[0])) warmUpInBackground();
-        System.exit(run(args));
+        return run(args);
+    }
+
+    /** Initialises Groovy's runtime and the crypto provider (the daemon calls it as it starts). */
+    public static void warmUp() {
+        dev.pki.dsl.PlaybookLoader.warmUp();
+        dev.pki.crypto.Certs.warmUp();
     }
 
     /**
@@ -36,8 +47,7 @@ public final class Main implements Runnable {
     private static void warmUpInBackground() {
         Thread warm = new Thread(() -> {
             try {
-                dev.pki.dsl.PlaybookLoader.warmUp();
-                dev.pki.crypto.Certs.warmUp();
+                warmUp();
             } catch (RuntimeException | LinkageError ignored) {
                 // The main thread meets the same problem and reports it.
             }

@@ -47,6 +47,15 @@ public final class PlaybookLoader {
         }
     }
 
+    /**
+     * Calls {@code onChange} whenever Groovy's process-wide state changes in a way that outlives the
+     * run that did it: a playbook that sets a metaclass ({@code String.metaClass.shout = ...}).
+     * Loading and evaluating playbooks never does; pki's daemon retires after a run that did.
+     */
+    public static void onGlobalChange(Runnable onChange) {
+        groovy.lang.GroovySystem.getMetaClassRegistry().addMetaClassRegistryChangeEventListener(e -> onChange.run());
+    }
+
     /** Loads a playbook for the implicit inventory (just {@code localhost}) with these variables. */
     public static Playbook load(Path file, Map<String, Object> vars) {
         return load(file, vars, dev.pki.inventory.Inventory.implicit(vars));

@@ -25,7 +25,7 @@ public final class Style {
     /** The style for this process's standard output. */
     public static Style detect(boolean noColorFlag) {
         String noColor = System.getenv("NO_COLOR");
-        boolean allowed = !noColorFlag && (noColor == null || noColor.isEmpty()) && System.console() != null;
+        boolean allowed = !noColorFlag && (noColor == null || noColor.isEmpty()) && Terminal.current().present();
         return new Style(allowed);
     }
 

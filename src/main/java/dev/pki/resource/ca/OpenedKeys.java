@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * passphrase misses and is decrypted (and refused) as before: a hit means exactly what a successful
  * decryption would have meant.
  */
-final class OpenedKeys {
+public final class OpenedKeys {
 
     private static final Map<String, IssuingCa> OPENED = new ConcurrentHashMap<>();
 
@@ -35,6 +35,14 @@ final class OpenedKeys {
     /** Remembers a signer whose encrypted key was just written (a new CA). */
     static void remember(String encryptedPem, char[] passphrase, IssuingCa signer) {
         OPENED.put(id(encryptedPem, passphrase), signer);
+    }
+
+    /**
+     * Forgets every opened key. A process that serves more than one run (pki's daemon) calls it
+     * after each, so a decrypted CA key never outlives the run that opened it.
+     */
+    public static void forgetAll() {
+        OPENED.clear();
     }
 
     private static String id(String encryptedPem, char[] passphrase) {

@@ -1,0 +1,144 @@
+package dev.pki.cli.daemon;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code PKI_DAEMON=1} end to end, with real JVMs: the client as {@code bin/pki} starts it, a
+ * daemon it starts, and a fresh {@code pki} process to compare with. A run served by the daemon
+ * must print and return exactly what the fresh process does.
+ */
+class DaemonEndToEndTest {
+
+    private static final Path EXAMPLE = Path.of("examples/local/playbook.groovy").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+    private Path daemons;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        daemons = dir.resolve("daemons");
+        Files.createDirectories(dir.resolve("work"));
+    }
+
+    @AfterEach
+    void stopDaemons() throws Exception {
+        run(false, "daemon", "stop");
+    }
+
+    @Test
+    void servedRuns_printAndReturnWhatAFreshProcessDoes() throws Exception {
+        Path out = dir.resolve("out");
+        Result first = run(true, "validate", EXAMPLE.toString());
+        assertEquals(0, first.code(), first.toString());
+        assertTrue(first.out().contains("playbook.groovy is valid"), first.toString());
+        Path socket = awaitSocket();
+
+        String[] plan = {"plan", EXAMPLE.toString(), "-e", "out=" + out, "--no-color", "--detailed-exitcode"};
+        Result served = run(true, plan);
+        Result fresh = run(false, plan);
+        assertEquals(2, served.code(), served.toString());
+        assertTrue(served.out().contains("Plan: 5 to create, 0 to replace, 0 to update, 0 to delete."), served.toString());
+        assertEquals(fresh, served);
+
+        Path typo = Files.writeString(dir.resolve("typo.groovy"), Files.readString(EXAMPLE).replaceFirst("sans ", "sanz "));
+        String[] validate = {"validate", typo.toString(), "--no-color"};
+        Result servedTypo = run(true, validate);
+        assertEquals(1, servedTypo.code(), servedTypo.toString());
+        assertTrue(servedTypo.err().contains("Did you mean \"sans\"?"), servedTypo.toString());
+        assertFalse(servedTypo.all().contains("Exception"), servedTypo.toString());
+        assertEquals(run(false, validate), servedTypo);
+
+        Result status = run(false, "daemon", "status");
+        assertTrue(status.out().contains(socket.getFileName() + ": pid "), status.toString());
+        assertTrue(status.out().contains(" 2 runs,"), "the plan and the validate were served: " + status);
+        Result stop = run(false, "daemon", "stop");
+        assertTrue(stop.out().contains("stopped"), stop.toString());
+        awaitGone(socket);
+        assertTrue(run(false, "daemon", "status").out().startsWith("No pki daemon is running"));
+    }
+
+    @Test
+    void aRunThatChangesAMetaclass_retiresTheDaemonAfterIt() throws Exception {
+        Path playbook = Files.writeString(dir.resolve("meta.groovy"),
+                "String.metaClass.shout = { -> delegate.toUpperCase() }\nhosts('localhost') { }\n");
+        run(true, "validate", playbook.toString());
+        Path socket = awaitSocket();
+        Result served = run(true, "validate", playbook.toString());
+        assertEquals(0, served.code(), served.toString());
+        awaitGone(socket);
+    }
+
+    @Test
+    void aDirectoryOthersCanEnter_isNotUsed() throws Exception {
+        Files.createDirectories(daemons, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Result r = run(true, "validate", EXAMPLE.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("pki: not using the daemon: " + daemons + " is open to others (rwxr-xr-x)"), r.toString());
+        Thread.sleep(500);
+        try (Stream<Path> files = Files.list(daemons)) {
+            assertEquals(List.of(), files.toList(), "no daemon was started");
+        }
+    }
+
+    record Result(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    /** pki in a new JVM from the test's class path: through the daemon client, or as a fresh process. */
+    private Result run(boolean daemon, String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                daemon ? DaemonClient.class.getName() : "dev.pki.cli.Main"));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.resolve("work").toFile())
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("PKI_DAEMON_DIR", daemons.toString());
+        env.put("PKI_STATE_DIR", dir.resolve("state").toString());
+        env.put("PKI_CACHE_DIR", dir.resolve("cache").toString());
+        env.put("PKI_DAEMON_IDLE", "120");
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pki " + String.join(" ", args) + " finished");
+        return new Result(p.exitValue(), Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8));
+    }
+
+    private Path awaitSocket() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            if (Files.isDirectory(daemons)) {
+                try (Stream<Path> files = Files.list(daemons)) {
+                    List<Path> sockets = files.filter(f -> f.toString().endsWith(".sock")).toList();
+                    if (!sockets.isEmpty()) return sockets.get(0);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no daemon started in 30 s: " + (Files.isDirectory(daemons) ? Files.list(daemons).toList() : "no directory"));
+    }
+
+    private static void awaitGone(Path socket) throws InterruptedException {
+        for (int i = 0; i < 300 && Files.exists(socket); i++) Thread.sleep(100);
+        assertFalse(Files.exists(socket), socket + " is gone");
+    }
+}
