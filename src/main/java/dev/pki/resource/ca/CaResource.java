@@ -131,7 +131,8 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         String keyPem = context.path(facts, spec.intermediateKey()).text().orElse("");
         String host = context.host();
         return CaHandle.locked(spec.name(), host, root, intermediate,
-                () -> OpenedKeys.open(keyPem, passphrase, () -> unlock(keyPem, passphrase, intermediate, host)));
+                () -> OpenedKeys.open(keyPem, passphrase, intermediate, () -> unlock(keyPem, passphrase, intermediate, host)),
+                () -> OpenedKeys.openedBefore(keyPem, passphrase, intermediate));
     }
 
     /** Decrypts the intermediate's key and checks it is the certificate's pair; every failure names the CA and the file. */
@@ -221,7 +222,7 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         remote.write(spec.rootCert(), utf8(Certs.toPem(root)), CERT.attrs());
         remote.write(spec.intermediateCert(), utf8(Certs.toPem(intermediate)), CERT.attrs());
         IssuingCa signer = IssuingCa.of(intermediate, intermediateKeys.getPrivate());
-        OpenedKeys.remember(intermediateKeyPem, passphrase, signer); // its verification reads it back
+        OpenedKeys.remember(intermediateKeyPem, passphrase, signer.cert(), signer); // its verification reads it back
         publish(context.outputs(), CaHandle.unlocked(spec.name(), context.host(), root, signer));
     }
 

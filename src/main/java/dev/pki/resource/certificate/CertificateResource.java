@@ -66,7 +66,7 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         Renewal.Verdict verdict = Renewal.check(spec, cert, key, issuer, context.now());
         if (verdict.reason().isPresent()) {
             // Open the CA's key now, while nothing has changed anywhere: a wrong passphrase stops the plan.
-            issuer.ifPresent(CaHandle::signer);
+            issuer.ifPresent(CaHandle::checkSigner);
             boolean nothingThere = !cert.exists() && !key.exists();
             Action action = nothingThere ? Action.CREATE : Action.REPLACE;
             List<String> dirs = ParentDirectories.of(paths()).planCreate(facts, context);

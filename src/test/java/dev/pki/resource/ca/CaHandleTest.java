@@ -44,7 +44,7 @@ class CaHandleTest {
         CaHandle handle = CaHandle.locked("lab", "ct103", root, intermediate, () -> {
             opened.incrementAndGet();
             return IssuingCa.of(intermediate, intermediateKeys.getPrivate());
-        });
+        }, () -> false);
         assertEquals(0, opened.get(), "nothing is opened until a step asks");
         IssuingCa first = handle.signer();
         assertSame(first, handle.signer());
@@ -57,7 +57,7 @@ class CaHandleTest {
         CaHandle handle = CaHandle.locked("lab", "ct103", root, intermediate, () -> {
             tries.incrementAndGet();
             throw new IllegalStateException("wrong passphrase");
-        });
+        }, () -> false);
         assertThrows(IllegalStateException.class, handle::signer);
         assertThrows(IllegalStateException.class, handle::signer);
         assertEquals(2, tries.get());
@@ -65,8 +65,9 @@ class CaHandleTest {
 
     @Test
     void openedKeys_sameKeyAndPassphrase_decryptOnce_otherPassphrase_decryptsAgainAndFails() {
+        OpenedKeys.forgetAll();
         AtomicInteger decrypted = new AtomicInteger();
-        java.util.function.Function<char[], IssuingCa> open = passphrase -> OpenedKeys.open(encryptedPem, passphrase, () -> {
+        java.util.function.Function<char[], IssuingCa> open = passphrase -> OpenedKeys.open(encryptedPem, passphrase, intermediate, () -> {
             decrypted.incrementAndGet();
             return IssuingCa.of(intermediate, Keys.fromPem(encryptedPem, passphrase));
         });
@@ -76,6 +77,33 @@ class CaHandleTest {
         assertThrows(WrongPassphraseException.class, () -> open.apply("wrong".toCharArray()));
         assertThrows(WrongPassphraseException.class, () -> open.apply("wrong".toCharArray()));
         assertEquals(3, decrypted.get(), "a failure is not remembered");
+    }
+
+    /** pki's daemon: keys go after each run; a later plan's passphrase check trusts only what opened before. */
+    @Test
+    void afterForgetAll_keysAreDecryptedAgain_butAPlansCheckOfAKeyThatOpenedIsNot() {
+        OpenedKeys.forgetAll();
+        String encryptedPem = Keys.toEncryptedPem(intermediateKeys.getPrivate(), "right".toCharArray()); // a new salt: an id no other test made
+        AtomicInteger decrypted = new AtomicInteger();
+        java.util.function.Function<char[], CaHandle> handle = passphrase -> CaHandle.locked("lab", "ct103", root, intermediate,
+                () -> OpenedKeys.open(encryptedPem, passphrase, intermediate, () -> {
+                    decrypted.incrementAndGet();
+                    return IssuingCa.of(intermediate, Keys.fromPem(encryptedPem, passphrase));
+                }),
+                () -> OpenedKeys.openedBefore(encryptedPem, passphrase, intermediate));
+        handle.apply("right".toCharArray()).checkSigner();
+        assertEquals(1, decrypted.get(), "the first check opens the key");
+
+        OpenedKeys.forgetAll();   // the run ended
+        handle.apply("right".toCharArray()).checkSigner();
+        assertEquals(1, decrypted.get(), "the same key, passphrase and intermediate opened before: not decrypted again");
+        handle.apply("right".toCharArray()).signer();
+        assertEquals(2, decrypted.get(), "signing needs the key, which was forgotten");
+
+        assertThrows(WrongPassphraseException.class, () -> handle.apply("wrong".toCharArray()).checkSigner());
+        X509Certificate other = Signer.selfSignedRoot("CN=Other", Keys.generate(KeyType.EC_P256), NOW, NOW.plus(Duration.ofDays(10)), 1);
+        assertFalse(OpenedKeys.openedBefore(encryptedPem, "right".toCharArray(), other), "another intermediate is another id");
+        OpenedKeys.forgetAll();
     }
 
     @Test
