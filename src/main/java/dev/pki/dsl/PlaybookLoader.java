@@ -8,6 +8,7 @@ import groovy.lang.GroovyClassLoader;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.runtime.InvokerHelper;
 import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.tools.GroovyClass;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
@@ -54,6 +55,16 @@ public final class PlaybookLoader {
      */
     public static void onGlobalChange(Runnable onChange) {
         groovy.lang.GroovySystem.getMetaClassRegistry().addMetaClassRegistryChangeEventListener(e -> onChange.run());
+    }
+
+    /**
+     * Lets the classes of the playbooks loaded so far be unloaded once nothing of their runs is
+     * left: Groovy keeps every class it has seen (its class info and metaclass caches) until told
+     * to forget it. A fresh process never needs this; pki's daemon calls it after each run, or its
+     * memory would grow by each run's playbook classes.
+     */
+    public static void releaseLoadedPlaybooks() {
+        for (Class<?> c : ScriptCache.BytesClassLoader.takeDefined()) InvokerHelper.removeClass(c);
     }
 
     /** Loads a playbook for the implicit inventory (just {@code localhost}) with these variables. */

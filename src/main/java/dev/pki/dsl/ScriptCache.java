@@ -14,11 +14,15 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Compiled playbooks on disk. Parsing a playbook with Groovy's parser costs about a second of CPU
@@ -113,7 +117,16 @@ final class ScriptCache {
 
     /** Defines a compiled script's classes from their bytes, on demand. */
     static final class BytesClassLoader extends ClassLoader {
+        /** Every class a playbook loaded in this process since {@link #takeDefined()}. */
+        static final Queue<Class<?>> DEFINED = new ConcurrentLinkedQueue<>();
+
         private final Map<String, byte[]> classes;
+
+        static List<Class<?>> takeDefined() {
+            List<Class<?>> taken = new ArrayList<>();
+            for (Class<?> c; (c = DEFINED.poll()) != null; ) taken.add(c);
+            return taken;
+        }
 
         BytesClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
             super(parent);
@@ -124,7 +137,9 @@ final class ScriptCache {
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             byte[] bytes = classes.get(name);
             if (bytes == null) throw new ClassNotFoundException(name);
-            return defineClass(name, bytes, 0, bytes.length);
+            Class<?> defined = defineClass(name, bytes, 0, bytes.length);
+            DEFINED.add(defined);
+            return defined;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.pki.cli.daemon;
 
 import dev.pki.cli.Main;
+import dev.pki.dsl.PlaybookLoader;
 import dev.pki.render.Terminal;
 import dev.pki.resource.ca.OpenedKeys;
 
@@ -94,14 +95,17 @@ public final class DaemonServer {
         Thread warm = new Thread(Main::warmUp, "pki-warm-up");
         warm.setDaemon(true);
         warm.start();
-        dev.pki.dsl.PlaybookLoader.onGlobalChange(() -> tainted = true);
+        PlaybookLoader.onGlobalChange(() -> tainted = true);
         Thread watchdog = new Thread(this::exitWhenIdle, "pki-daemon-idle");
         watchdog.setDaemon(true);
         watchdog.start();
         while (true) {
             try {
                 SocketChannel client = server.accept();
-                answer(client);
+                // A thread per connection: a client that connects and says nothing holds up nobody.
+                Thread t = new Thread(() -> answer(client), "pki-daemon-client");
+                t.setDaemon(true);
+                t.start();
             } catch (IOException e) {
                 log("accept failed: " + e.getMessage());
                 exit(1);
@@ -109,7 +113,7 @@ public final class DaemonServer {
         }
     }
 
-    /** Reads the client's request and answers it; a run goes on on its own thread. */
+    /** Reads the client's request and answers it (a run, on this connection's thread). */
     private void answer(SocketChannel client) {
         Frames frames = new Frames(client);
         try {
@@ -124,11 +128,13 @@ public final class DaemonServer {
                 frames.send(Frames.INFO, status());
                 frames.close();
             } else if (request.type() == Frames.STOP) {
-                // A run in progress finishes first: stopping must never cut one short.
+                // A run in progress finishes first: stopping must never cut one short. Taking
+                // 'busy' keeps any run from starting; a run that holds it sees 'stopping' after.
                 stopping = true;
-                frames.send(Frames.INFO, (busy.get() ? "stopping after its run: " : "stopped: ") + status());
+                boolean idleNow = busy.compareAndSet(false, true);
+                frames.send(Frames.INFO, (idleNow ? "stopped: " : "stopping after its run: ") + status());
                 frames.close();
-                if (!busy.get()) {
+                if (idleNow) {
                     log("stopped");
                     exit(0);
                 }
@@ -140,8 +146,7 @@ public final class DaemonServer {
                     return;
                 }
                 frames.send(Frames.ACCEPTED);
-                Thread t = new Thread(() -> run(frames, run), "pki-run");
-                t.start();
+                run(frames, run);
             } else {
                 frames.close();
             }
@@ -182,6 +187,7 @@ public final class DaemonServer {
             System.setErr(oldErr);
             Terminal.use(null);
             OpenedKeys.forgetAll();
+            PlaybookLoader.releaseLoadedPlaybooks();
         }
         finished.set(true);
         try {
@@ -193,7 +199,6 @@ public final class DaemonServer {
         runs++;
         lastRunEnded = System.nanoTime();
         Daemons.touch(endpoint);
-        busy.set(false);
         if (tainted) {
             log("a run changed a Groovy metaclass, which would outlive it: exiting so no later run sees it");
             exit(0);
@@ -202,6 +207,7 @@ public final class DaemonServer {
             log("stopped after its run");
             exit(0);
         }
+        busy.set(false);
     }
 
     private static String ask(Frames frames, BlockingQueue<Frames.Frame> answers, String prompt) {
@@ -242,7 +248,7 @@ public final class DaemonServer {
             } catch (InterruptedException e) {
                 return;
             }
-            if (!busy.get() && System.nanoTime() - lastRunEnded > idle.toNanos()) {
+            if (System.nanoTime() - lastRunEnded > idle.toNanos() && busy.compareAndSet(false, true)) {
                 log("idle for " + idle.toSeconds() + " s: exiting");
                 exit(0);
             }
