@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class DaemonServer {
 
     static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
+    /** The daemon's own standard error (its log file): during a run, System.err is the client's. */
+    private static final PrintStream LOG = System.err;
     /**
      * Daemons one user keeps at most (each holds ~100-150 MB): a new one stops the least recently
      * used beyond this, so environments that differ run by run (a CI job id) cannot pile them up.
@@ -277,7 +279,7 @@ public final class DaemonServer {
     }
 
     private static void log(String message) {
-        System.err.println(Instant.now() + " pki daemon: " + message);
+        LOG.println(Instant.now() + " pki daemon: " + message);
     }
 
     /** What a run prints, to the client as frames of one type. */

@@ -23,8 +23,8 @@ import java.util.TreeMap;
  */
 record Endpoint(Path socket) {
 
-    /** Shell bookkeeping that changes with every {@code cd} and means nothing to a run. */
-    private static final Set<String> IGNORED_ENV = Set.of("OLDPWD", "_");
+    /** Shell bookkeeping that changes with every {@code cd}, subshell or command and means nothing to a run. */
+    private static final Set<String> IGNORED_ENV = Set.of("OLDPWD", "SHLVL", "_");
     /** sun_path holds 108 bytes with its terminating NUL. */
     private static final int MAX_SOCKET_PATH = 107;
 

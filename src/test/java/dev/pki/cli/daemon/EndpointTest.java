@@ -51,6 +51,7 @@ class EndpointTest {
         Endpoint e = endpoint(JAVA, Path.of("/a"), env);
         env.put("OLDPWD", "/elsewhere");
         env.put("_", "/usr/bin/java");
+        env.put("SHLVL", "0");
         assertEquals(e, endpoint(JAVA, Path.of("/a"), env));
     }
 
