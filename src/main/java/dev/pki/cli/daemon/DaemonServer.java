@@ -44,6 +44,8 @@ public final class DaemonServer {
     static final int MAX_DAEMONS = 3;
 
     private final Endpoint endpoint;
+    /** Held for the daemon's life; a field, so that no collector ever closes its channel (and releases it) early. */
+    private final FileLock lock;
     private final ServerSocketChannel server;
     private final Duration idle;
     private final Instant started = Instant.now();
@@ -55,8 +57,9 @@ public final class DaemonServer {
     /** Asked to stop while a run was in progress: exits after it. */
     private volatile boolean stopping;
 
-    private DaemonServer(Endpoint endpoint, ServerSocketChannel server, Duration idle) {
+    private DaemonServer(Endpoint endpoint, FileLock lock, ServerSocketChannel server, Duration idle) {
         this.endpoint = endpoint;
+        this.lock = lock;
         this.server = server;
         this.idle = idle;
     }
@@ -76,7 +79,7 @@ public final class DaemonServer {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(endpoint.socket()));
         Files.setPosixFilePermissions(endpoint.socket(), PosixFilePermissions.fromString("rw-------"));
-        DaemonServer daemon = new DaemonServer(endpoint, server, idleTimeout());
+        DaemonServer daemon = new DaemonServer(endpoint, lock, server, idleTimeout());
         Daemons.touch(endpoint);
         Daemons.stopLeastRecentlyUsed(MAX_DAEMONS, endpoint);
         log("started, pid " + ProcessHandle.current().pid() + ", in " + Path.of("").toAbsolutePath() + ", exits after " + daemon.idle.toSeconds() + " s idle");
