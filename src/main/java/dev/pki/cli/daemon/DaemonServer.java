@@ -300,9 +300,12 @@ public final class DaemonServer {
             write(new byte[]{(byte) b}, 0, 1);
         }
 
+        /** Frames of at most 64 KiB: a plan of any size is printed whole by one write. */
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (len > 0) frames.send(type, b, off, len);
+            for (int sent = 0; sent < len; sent += CHUNK) frames.send(type, b, off + sent, Math.min(CHUNK, len - sent));
         }
+
+        private static final int CHUNK = 1 << 16;
     }
 }
