@@ -40,16 +40,26 @@ public final class Daemons {
     private static List<String> each(byte request) {
         List<String> lines = new ArrayList<>();
         for (Path socket : sockets(directory())) {
-            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-                 Frames frames = new Frames(channel)) {
-                frames.send(request);
-                Frames.Frame info = frames.read();
-                lines.add(socket.getFileName() + ": " + (info == null ? "did not answer" : info.text()));
-            } catch (IOException e) {
-                removeStale(new Endpoint(socket));
-            }
+            String answer = ask(new Endpoint(socket), request);
+            if (answer != null) lines.add(socket.getFileName() + ": " + answer);
         }
         return lines;
+    }
+
+    /**
+     * Sends {@code request} (STATUS or STOP) to a daemon and returns what it said; null when nobody
+     * listens on its socket any more, which is then removed ({@link #removeStale}).
+     */
+    private static String ask(Endpoint endpoint, byte request) {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(endpoint.socket()));
+             Frames frames = new Frames(channel)) {
+            frames.send(request);
+            Frames.Frame info = frames.read();
+            return info == null ? "did not answer" : info.text();
+        } catch (IOException e) {
+            removeStale(endpoint);
+            return null;
+        }
     }
 
     /** Marks the endpoint as used now: its lock file's time orders daemons by their last run. */
@@ -68,15 +78,7 @@ public final class Daemons {
             if (!socket.equals(self.socket())) others.add(new Endpoint(socket));
         }
         others.sort(Comparator.comparing(Daemons::lastUsed));
-        for (Endpoint e : others.subList(0, Math.max(0, others.size() - (keep - 1)))) {
-            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(e.socket()));
-                 Frames frames = new Frames(channel)) {
-                frames.send(Frames.STOP);
-                frames.read();
-            } catch (IOException gone) {
-                removeStale(e);
-            }
-        }
+        for (Endpoint e : others.subList(0, Math.max(0, others.size() - (keep - 1)))) ask(e, Frames.STOP);
     }
 
     private static FileTime lastUsed(Endpoint e) {

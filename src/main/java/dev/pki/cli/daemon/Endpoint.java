@@ -1,5 +1,7 @@
 package dev.pki.cli.daemon;
 
+import dev.pki.planfile.PlanFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,9 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,7 @@ record Endpoint(Path socket) {
         new TreeMap<>(env).forEach((k, v) -> {
             if (!IGNORED_ENV.contains(k)) identity.append(k).append('=').append(v).append('\0');
         });
-        Path socket = directory.resolve(digest(identity.toString()) + ".sock");
+        Path socket = directory.resolve(PlanFile.sha256(identity.toString()).substring(0, 24) + ".sock");
         if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
             throw new Unusable("the socket path " + socket + " is longer than a Unix socket allows; set PKI_DAEMON_DIR to a shorter directory");
         }
@@ -98,15 +97,6 @@ record Endpoint(Path socket) {
 
     private static boolean nonEmpty(String s) {
         return s != null && !s.isEmpty();
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 
     /** Why this run cannot use a daemon; it runs in its own process instead. */
