@@ -136,8 +136,9 @@ public final class DaemonServer {
                 // A run in progress finishes first: stopping must never cut one short. Taking
                 // 'busy' keeps any run from starting; a run that holds it sees 'stopping' after.
                 stopping = true;
+                String status = status();   // before taking 'busy', which would make it say a run is going on
                 boolean idleNow = busy.compareAndSet(false, true);
-                frames.send(Frames.INFO, (idleNow ? "stopped: " : "stopping after its run: ") + status());
+                frames.send(Frames.INFO, (idleNow ? "stopped: " : "stopping after its run: ") + status);
                 frames.close();
                 if (idleNow) {
                     log("stopped");
