@@ -76,7 +76,7 @@ public final class FactGatherer {
                     .append(" ] || [ -L ").append(p).append(" ]; then t=o; else t=-; fi; echo \"T ").append(i).append(" $t\"; t")
                     .append(i).append("=$t; [ $t = - ] || set -- \"$@\" ").append(p).append('\n');
             if ((i + 1) % CHUNK == 0 || i + 1 == pathList.size()) {
-                s.append("[ $# -eq 0 ] || stat -L -c 'S %a %U %G %s' -- \"$@\" 2>/dev/null; set --\n");
+                s.append("[ $# -eq 0 ] || stat -L -c 'S %a %U %G %s %u %g' -- \"$@\" 2>/dev/null; set --\n");
             }
         }
         // Which regular files wanted with content are readable, remembered in r<i>; then their
@@ -173,11 +173,13 @@ public final class FactGatherer {
                 default -> PathState.Kind.ABSENT;
             };
             String mode = st == null ? "" : normalizeMode(st[0]);
-            String owner = st != null && st.length > 1 ? st[1] : "";
-            String group = st != null && st.length > 2 ? st[2] : "";
+            int uid = st != null && st.length > 5 ? Integer.parseInt(st[4]) : -1;
+            int gid = st != null && st.length > 5 ? Integer.parseInt(st[5]) : -1;
+            String owner = st != null && st.length > 1 ? named(st[1], uid) : "";
+            String group = st != null && st.length > 2 ? named(st[2], gid) : "";
             boolean wantContent = content.get(pathList.get(i));
             // An absent path is not readable, as the in-process reader says too.
-            PathState state = new PathState(kind, mode, owner, group, contentOf.get(i), kind != PathState.Kind.ABSENT && !unreadable[i]);
+            PathState state = new PathState(kind, mode, owner, group, contentOf.get(i), kind != PathState.Kind.ABSENT && !unreadable[i], uid, gid);
             answers.put(new Fact.PathFact(pathList.get(i), wantContent), state);
             if (wantContent) {
                 // The same path without content: the same state (content is simply there as well).
@@ -224,6 +226,14 @@ public final class FactGatherer {
             }
         }
         return new CommandOutput(code, out.toByteArray(), err.toByteArray());
+    }
+
+    /**
+     * The name stat printed for an id, or the id itself where stat had none: GNU stat prints
+     * {@code UNKNOWN} for an id without a name, the JDK (the in-process reader) the number.
+     */
+    private static String named(String name, int id) {
+        return "UNKNOWN".equals(name) && id >= 0 ? Integer.toString(id) : name;
     }
 
     /** stat prints modes without leading zeros ("640"); pki shows them as four digits ("0640"). */

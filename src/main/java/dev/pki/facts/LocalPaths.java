@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,26 +20,31 @@ final class LocalPaths {
 
     static Map<Fact, Object> read(Map<String, Boolean> paths) {
         Map<Fact, Object> answers = new HashMap<>();
+        Names names = new Names();
         paths.forEach((path, content) -> {
-            PathState state = state(Path.of(path), content);
+            PathState state = state(Path.of(path), content, names);
             answers.put(new Fact.PathFact(path, content), state);
             if (content) answers.put(new Fact.PathFact(path, false), state);
         });
         return answers;
     }
 
-    private static PathState state(Path p, boolean content) {
-        PosixFileAttributes attrs;
+    /** Type, mode and ids in one stat, as {@code stat -L} reports them (links followed). */
+    private static final String ATTRIBUTES = "unix:mode,uid,gid,isDirectory,isRegularFile";
+
+    private static PathState state(Path p, boolean content, Names names) {
+        Map<String, Object> attrs;
         try {
-            attrs = Files.readAttributes(p, PosixFileAttributes.class);
+            attrs = Files.readAttributes(p, ATTRIBUTES);
         } catch (NoSuchFileException e) {
             // A dangling link exists but has no target: "other", as the script reports it.
             return Files.isSymbolicLink(p) ? new PathState(PathState.Kind.OTHER, "", "", "", null, true) : PathState.ABSENT;
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return new PathState(PathState.Kind.OTHER, "", "", "", null, false);
         }
-        PathState.Kind kind = attrs.isDirectory() ? PathState.Kind.DIRECTORY : attrs.isRegularFile() ? PathState.Kind.FILE : PathState.Kind.OTHER;
-        String mode = FactGatherer.normalizeMode(Integer.toOctalString(mode(p, attrs)));
+        PathState.Kind kind = (Boolean) attrs.get("isDirectory") ? PathState.Kind.DIRECTORY
+                : (Boolean) attrs.get("isRegularFile") ? PathState.Kind.FILE : PathState.Kind.OTHER;
+        String mode = FactGatherer.normalizeMode(Integer.toOctalString((Integer) attrs.get("mode") & 07777));
         byte[] bytes = null;
         boolean readable = true;
         if (content && kind == PathState.Kind.FILE) {
@@ -50,21 +54,43 @@ final class LocalPaths {
                 readable = false;   // permission denied, or gone since its attributes were read
             }
         }
-        return new PathState(kind, mode, attrs.owner().getName(), attrs.group().getName(), bytes, readable);
+        int uid = (Integer) attrs.get("uid");
+        int gid = (Integer) attrs.get("gid");
+        return new PathState(kind, mode, names.user(uid, p), names.group(gid, p), bytes, readable, uid, gid);
     }
 
     /**
-     * The mode as stat's %a prints it, special bits included: from the JDK's "unix" view where it
-     * exists (Linux), else the rwx bits (PosixFilePermission has no setuid, setgid or sticky).
+     * User and group names by id, for one read. Each lookup of a name reads the user or group
+     * database (getpwuid: open, read and parse /etc/passwd); the paths of one read mostly share an
+     * owner, so one lookup per id serves them all. Kept for one read only, so a name changed
+     * between reads (a handler that adds a user) is seen as the script would see it.
      */
-    private static int mode(Path p, PosixFileAttributes attrs) {
-        try {
-            return (Integer) Files.getAttribute(p, "unix:mode") & 07777;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            int mode = 0;
-            for (var perm : attrs.permissions()) mode |= 0400 >> perm.ordinal();
-            return mode;
+    private static final class Names {
+
+        private final Map<Integer, String> users = new HashMap<>();
+        private final Map<Integer, String> groups = new HashMap<>();
+
+        String user(int uid, Path p) {
+            return users.computeIfAbsent(uid, id -> name(p, "unix:uid,owner", "uid", "owner", id));
+        }
+
+        String group(int gid, Path p) {
+            return groups.computeIfAbsent(gid, id -> name(p, "unix:gid,group", "gid", "group", id));
+        }
+
+        /**
+         * The name the JDK gives the id (the number itself when the database has no entry), read
+         * from the path that has the id; if the path changed owner in between, the number, which
+         * is what the id is.
+         */
+        private static String name(Path p, String attributes, String idKey, String nameKey, int id) {
+            try {
+                Map<String, Object> named = Files.readAttributes(p, attributes);
+                if (((Integer) named.get(idKey)) == id) return ((java.security.Principal) named.get(nameKey)).getName();
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                // Gone or changed since the first read: fall through to the number.
+            }
+            return Integer.toString(id);
         }
     }
-
 }

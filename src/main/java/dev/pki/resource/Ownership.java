@@ -40,8 +40,8 @@ public record Ownership(String owner, String group, Mode mode) {
     public List<AttributeChange> differences(String prefix, PathState actual) {
         List<AttributeChange> out = new ArrayList<>();
         if (!mode.octal().equals(actual.mode())) out.add(AttributeChange.of(prefix + "mode", actual.mode(), mode.octal()));
-        if (!owner.isEmpty() && !owner.equals(actual.owner())) out.add(AttributeChange.of(prefix + "owner", actual.owner(), owner));
-        if (!group.isEmpty() && !group.equals(actual.group())) out.add(AttributeChange.of(prefix + "group", actual.group(), group));
+        if (!owner.isEmpty() && !actual.ownerIs(owner)) out.add(AttributeChange.of(prefix + "owner", actual.owner(), owner));
+        if (!group.isEmpty() && !actual.groupIs(group)) out.add(AttributeChange.of(prefix + "group", actual.group(), group));
         return out;
     }
 

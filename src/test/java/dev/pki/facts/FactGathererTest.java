@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pki.transport.LocalTransport;
 import java.nio.charset.StandardCharsets;
@@ -199,12 +200,45 @@ class FactGathererTest {
             String path = ((Fact.PathFact) f).path();
             PathState a = byScript.path(path);
             PathState b = inProcess.path(path);
-            assertEquals(List.of(b.kind(), b.mode(), b.owner(), b.group(), b.readable()),
-                    List.of(a.kind(), a.mode(), a.owner(), a.group(), a.readable()), path);
+            assertEquals(List.of(b.kind(), b.mode(), b.owner(), b.group(), b.readable(), b.uid(), b.gid()),
+                    List.of(a.kind(), a.mode(), a.owner(), a.group(), a.readable(), a.uid(), a.gid()), path);
             assertArrayEquals(b.content(), a.content(), path);
         }
         assertArrayEquals(allBytes, byScript.path(binary.toString()).content());
         assertEquals(Optional.of("hello\n"), byScript.path(nasty.toString()).text());
+    }
+
+    @Test
+    void inProcessReader_namesEachOwnerAsTheScriptDoes_namedAndNamelessIds() throws Exception {
+        // Names are looked up once per id and read: paths with different owners in one read must
+        // each get their own, and an id without a name its number, as stat -c %U/%G prints it.
+        assumeTrue("root".equals(System.getProperty("user.name")), "chown needs root");
+        List<String> owners = List.of("0:0", "65534:65534", "4242:4243", "0:4243", "65534:0");
+        Set<Fact> wanted = new LinkedHashSet<>();
+        for (int i = 0; i < owners.size(); i++) {
+            for (int copy = 0; copy < 2; copy++) {
+                Path f = Files.writeString(dir.resolve("owned" + i + "-" + copy), "x");
+                String[] ids = owners.get(i).split(":");
+                Files.setAttribute(f, "unix:uid", Integer.parseInt(ids[0]));
+                Files.setAttribute(f, "unix:gid", Integer.parseInt(ids[1]));
+                wanted.add(Fact.content(f.toString()));
+            }
+        }
+        FactSet byScript = FactGatherer.gather(new dev.pki.transport.ShellHost(), wanted);
+        FactSet inProcess = FactGatherer.gather(transport, wanted);
+
+        for (Fact f : wanted) {
+            String path = ((Fact.PathFact) f).path();
+            PathState a = byScript.path(path);
+            PathState b = inProcess.path(path);
+            assertEquals(List.of(a.owner(), a.group(), a.uid(), a.gid()), List.of(b.owner(), b.group(), b.uid(), b.gid()), path);
+        }
+        PathState nameless = inProcess.path(dir.resolve("owned2-1").toString());
+        assertEquals(List.of("4242", "4243"), List.of(nameless.owner(), nameless.group()));
+        PathState root = byScript.path(dir.resolve("owned0-1").toString());
+        assertEquals("root", root.owner());
+        assertTrue(root.ownerIs("root") && root.ownerIs("0") && root.groupIs("0"), "a name or its id");
+        assertFalse(root.ownerIs("65534") || root.ownerIs("nobody"));
     }
 
     @Test
