@@ -93,7 +93,7 @@ public final class Signer {
         // Built attribute by attribute, not parsed: a CN may contain ',' or '='.
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, req.commonName()).build();
         X509v3CertificateBuilder builder =
-                builder(issuerName(issuerCert), subject, req.publicKey(), req.notBefore(), req.notAfter());
+                builder(issuer.subject(), subject, req.publicKey(), req.notBefore(), req.notAfter());
         boolean rsa = KeyType.of(req.publicKey()).family() == KeyType.Family.RSA;
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -107,8 +107,7 @@ public final class Signer {
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     new SubjectKeyIdentifier(subjectKeyId(req.publicKey())));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    new AuthorityKeyIdentifier(authorityKeyId(issuerCert)));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(issuer.keyId()));
         } catch (CertIOException e) {
             throw new CryptoException("cannot build the certificate extensions", e);
         }
@@ -171,12 +170,12 @@ public final class Signer {
 
     // Byte-exact copy of the issuer's subject: re-encoding a parsed string could change string
     // types or order, and then openssl would not chain the certificates.
-    private static X500Name issuerName(X509Certificate issuerCert) {
+    static X500Name issuerName(X509Certificate issuerCert) {
         return holder(issuerCert).getSubject();
     }
 
     /** The issuer's SKI if it has one, else computed from its key (RFC 5280 method 1, like openssl). */
-    private static byte[] authorityKeyId(X509Certificate issuerCert) {
+    static byte[] authorityKeyId(X509Certificate issuerCert) {
         SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(holder(issuerCert).getExtensions());
         return ski != null ? ski.getKeyIdentifier() : subjectKeyId(issuerCert.getPublicKey());
     }
