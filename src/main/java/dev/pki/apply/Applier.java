@@ -1,6 +1,5 @@
 package dev.pki.apply;
 
-import dev.pki.crypto.KeyPool;
 import dev.pki.diag.Diagnostic;
 import dev.pki.diag.PkiException;
 import dev.pki.engine.Connections;
@@ -9,8 +8,10 @@ import dev.pki.facts.FactSet;
 import dev.pki.plan.Change;
 import dev.pki.plan.PlannedStep;
 import dev.pki.plan.Target;
+import dev.pki.resource.Ahead;
 import dev.pki.resource.ApplyContext;
 import dev.pki.resource.Outputs;
+import dev.pki.resource.PlanContext;
 import dev.pki.resource.Resource;
 import dev.pki.transport.ExecResult;
 import dev.pki.transport.Remote;
@@ -42,7 +43,7 @@ public final class Applier {
     private java.util.function.BiPredicate<String, String> allowed = (host, address) -> true;
     private Map<String, FactSet> planned = Map.of();
     private List<PlannedStep> prepared = List.of();
-    private KeyPool keys = KeyPool.none();
+    private Ahead ahead = Ahead.none();
     private Instant plannedAt = Instant.MIN;
     /** Set by the first change on any host: from then on, the plan's facts may be out of date anywhere. */
     private final AtomicBoolean changedAnything = new AtomicBoolean();
@@ -82,8 +83,9 @@ public final class Applier {
     }
 
     /**
-     * Lets the steps of the plan about to be applied ask for what they will need ahead (keys, see
-     * {@link Resource#prepare}), generated on spare cores while apply goes through the steps in order.
+     * Lets the steps of the plan about to be applied give work to be done ahead (keys and
+     * certificates, see {@link Resource#prepare}), on spare cores while apply goes through the
+     * steps in order.
      */
     public Applier preparing(List<PlannedStep> steps) {
         this.prepared = List.copyOf(steps);
@@ -106,12 +108,14 @@ public final class Applier {
      * nothing new starts, and what did not run is counted as skipped.
      */
     public Map<String, HostRecap> apply(List<Target> targets) {
-        try (KeyPool pool = prepared.isEmpty() ? KeyPool.none() : KeyPool.ahead()) {
-            keys = pool;
-            for (PlannedStep p : prepared) if (p.change().changes()) p.step().prepare(p.host(), p.change(), pool);
+        try (Ahead pool = prepared.isEmpty() ? Ahead.none() : Ahead.onSpareCores()) {
+            ahead = pool;
+            for (PlannedStep p : prepared) {
+                if (p.change().changes()) p.step().prepare(p.change(), new PlanContext(p.host(), clock, outputs), pool);
+            }
             return applyAll(targets);
         } finally {
-            keys = KeyPool.none();
+            ahead = Ahead.none();
         }
     }
 
@@ -264,6 +268,6 @@ public final class Applier {
     }
 
     private ApplyContext context(String host, Remote remote) {
-        return new ApplyContext(host, clock, outputs, remote, keys);
+        return new ApplyContext(host, clock, outputs, remote, ahead);
     }
 }

@@ -4,6 +4,8 @@ import dev.pki.model.Value;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,9 +23,25 @@ public final class Outputs {
     };
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
+    /** The first known value of each key, for work waiting on it ({@link #published}). */
+    private final Map<String, CompletableFuture<Object>> firstKnown = new ConcurrentHashMap<>();
 
     public void put(String key, Object value) {
         values.put(key, value);
+        if (value != UNKNOWN) known(key).complete(value);
+    }
+
+    /**
+     * Completes with the first known value published for {@code key} (at once if there is one) —
+     * for work done ahead that needs, say, a CA created by an earlier step of this apply. Never
+     * completes if no step publishes one; a value published later does not change it.
+     */
+    public <T> CompletionStage<T> published(String key, Class<T> type) {
+        return known(key).thenApply(type::cast);
+    }
+
+    private CompletableFuture<Object> known(String key) {
+        return firstKnown.computeIfAbsent(key, k -> new CompletableFuture<>());
     }
 
     public boolean has(String key) {

@@ -1,6 +1,5 @@
 package dev.pki.resource;
 
-import dev.pki.crypto.KeyPool;
 import dev.pki.diag.SourceLocation;
 import dev.pki.facts.Fact;
 import dev.pki.facts.FactSet;
@@ -36,11 +35,12 @@ public interface Resource {
     void apply(FactSet facts, Change change, ApplyContext context);
 
     /**
-     * Before apply starts: asks {@code keys} for the keys that applying {@code change} on
-     * {@code host} will need, so that they are generated on a spare core while earlier steps
-     * apply. Must not touch any host. Default: none.
+     * Before apply starts: gives {@code ahead} the work that applying {@code change} on the
+     * context's host will need and that depends on no host (a certificate's key and signature), to
+     * be done on a spare core while earlier steps apply; {@link ApplyContext#ahead()} has the
+     * results. Must not touch any host. Default: nothing.
      */
-    default void prepare(String host, Change change, KeyPool keys) {
+    default void prepare(Change change, PlanContext context, Ahead ahead) {
     }
 
     /**

@@ -10,7 +10,10 @@ import dev.pki.dsl.PlaybookLoader;
 import dev.pki.facts.Fact;
 import dev.pki.facts.FactGatherer;
 import dev.pki.facts.FactSet;
+import dev.pki.resource.Ahead;
+import dev.pki.resource.Outputs;
 import dev.pki.resource.Play;
+import dev.pki.resource.PlanContext;
 import dev.pki.resource.Playbook;
 import dev.pki.resource.Resource;
 import dev.pki.transport.LocalTransport;
@@ -77,15 +80,16 @@ class PlannerTest {
     }
 
     @Test
-    void prepare_onlyACertificateToIssue_asksForAKeyAhead() throws IOException {
+    void prepare_onlyACertificateToIssue_givesWorkAhead() throws IOException {
         Plan plan = plan(LAB);
-        try (dev.pki.crypto.KeyPool keys = dev.pki.crypto.KeyPool.ahead()) {
+        Outputs outputs = new Outputs();
+        try (Ahead ahead = Ahead.onSpareCores()) {
             List<String> expecting = new ArrayList<>();
             for (PlannedStep s : plan.steps()) {
-                s.step().prepare(s.host(), s.change(), keys);
-                s.step().prepare("other", Change.noop(), keys);   // nothing to do: nothing to prepare
-                if (keys.expects(s.host() + " " + s.step().address())) expecting.add(s.step().address().toString());
-                assertFalse(keys.expects("other " + s.step().address()));
+                s.step().prepare(s.change(), new PlanContext(s.host(), CLOCK, outputs), ahead);
+                s.step().prepare(Change.noop(), new PlanContext("other", CLOCK, outputs), ahead);   // nothing to do: nothing to prepare
+                if (ahead.expects(s.host() + " " + s.step().address())) expecting.add(s.step().address().toString());
+                assertFalse(ahead.expects("other " + s.step().address()));
             }
             assertEquals(List.of("certificate nginx.internal"), expecting, "the CA makes its own keys when it applies");
         }

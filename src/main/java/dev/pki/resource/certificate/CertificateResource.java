@@ -1,11 +1,7 @@
 package dev.pki.resource.certificate;
 
 import dev.pki.model.TargetPath;
-import dev.pki.crypto.Certs;
-import dev.pki.crypto.KeyPool;
 import dev.pki.crypto.Keys;
-import dev.pki.crypto.LeafRequest;
-import dev.pki.crypto.Signer;
 import dev.pki.diag.PkiException;
 import dev.pki.diag.SourceLocation;
 import dev.pki.facts.Fact;
@@ -16,6 +12,7 @@ import dev.pki.model.Sensitive;
 import dev.pki.plan.Action;
 import dev.pki.plan.AttributeChange;
 import dev.pki.plan.Change;
+import dev.pki.resource.Ahead;
 import dev.pki.resource.ApplyContext;
 import dev.pki.resource.Ownership;
 import dev.pki.resource.ParentDirectories;
@@ -24,9 +21,7 @@ import dev.pki.resource.Resource;
 import dev.pki.resource.ca.CaHandle;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,7 +119,13 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         String certPem;
         ParentDirectories.create(remote, work.createDirs());
         if (work.issue()) {
-            certPem = issue(ca, context.now(), remote, context.keys().take(keyId(context.host()), spec.keyType()));
+            Instant now = context.now();
+            Issued issued = context.ahead().take(aheadId(context.host()), Issued.class)
+                    .filter(done -> done.fits(ca, now)).orElseGet(() -> Issued.now(spec, ca, now));
+            // Key first, so the pair on disk is never a new certificate with an old key.
+            remote.write(spec.key(), utf8(Keys.toPem(issued.keys().getPrivate())), spec.keyOwnership().attrs());
+            remote.write(spec.cert(), utf8(issued.certPem()), spec.certOwnership().attrs());
+            certPem = issued.certPem();
         } else {
             certPem = context.path(facts, spec.cert()).text().orElse("");
             if (work.fixOwnership()) {
@@ -140,26 +141,17 @@ record CertificateResource(Address address, SourceLocation location, Certificate
         }
     }
 
+    /** A certificate to issue: its key generated and signed ahead, once its issuer is there. */
     @Override
-    public void prepare(String host, Change change, KeyPool keys) {
-        if (change.detail() instanceof Work work && work.issue()) keys.expect(keyId(host), spec.keyType());
+    public void prepare(Change change, PlanContext context, Ahead ahead) {
+        if (!(change.detail() instanceof Work work) || !work.issue()) return;
+        Clock clock = context.clock();
+        ahead.start(aheadId(context.host()), context.outputs().published(spec.issuer().handleKey(), CaHandle.class),
+                ca -> Issued.now(spec, ca, clock.instant()));
     }
 
-    private String keyId(String host) {
+    private String aheadId(String host) {
         return host + " " + address();
-    }
-
-    /** Signs a certificate for a new key and writes both (key first, so the pair is never a new cert with an old key). */
-    private String issue(CaHandle ca, Instant now, dev.pki.transport.Remote remote, KeyPair keys) {
-        Instant notAfter = spec.validity().addTo(now);
-        // A certificate cannot usefully outlive its issuer.
-        if (notAfter.isAfter(ca.intermediate().getNotAfter().toInstant())) notAfter = ca.intermediate().getNotAfter().toInstant();
-        X509Certificate cert = Signer.leaf(new LeafRequest(spec.commonName(), spec.sans(), spec.usages(), keys.getPublic(),
-                now.minus(Duration.ofMinutes(1)), notAfter), ca.signer());
-        String pem = Certs.toPem(cert);
-        remote.write(spec.key(), utf8(Keys.toPem(keys.getPrivate())), spec.keyOwnership().attrs());
-        remote.write(spec.cert(), utf8(pem), spec.certOwnership().attrs());
-        return pem;
     }
 
     @Override
