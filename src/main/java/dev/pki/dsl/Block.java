@@ -108,6 +108,8 @@ public abstract class Block extends GroovyObjectSupport {
     }
 
     protected void wrongType(String setting, String expected, Object got) {
+        // A null from a helper that already said what was wrong on this line (days(0)): one error, not two.
+        if (got == null && context.hasErrorHere()) return;
         String shown = got == null ? "null" : got instanceof CharSequence ? "'" + got + "'" : got + " (" + got.getClass().getSimpleName() + ")";
         context.error("wrong value for " + setting + " in " + blockName() + ": expected " + expected + ", got " + shown, "");
     }

@@ -50,6 +50,12 @@ public final class DslContext {
         add(Diagnostic.error(at, summary));
     }
 
+    /** Whether an error was already recorded at the playbook line being evaluated now. */
+    boolean hasErrorHere() {
+        SourceLocation here = currentLocation();
+        return diagnostics.all().stream().anyMatch(d -> d.isError() && d.location().equals(here));
+    }
+
     /** Records a diagnostic; while a block runs for no host (see {@link #forNoHost}), errors become warnings. */
     public void add(Diagnostic d) {
         if (noHostPattern != null && d.isError()) {

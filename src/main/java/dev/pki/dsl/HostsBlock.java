@@ -1,5 +1,6 @@
 package dev.pki.dsl;
 
+import dev.pki.model.Lifetime;
 import dev.pki.resource.Resource;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
@@ -27,6 +28,24 @@ public final class HostsBlock extends GroovyObjectSupport {
     /** The host this evaluation of the block is for: {@code host.name}, {@code host.vars.x}. */
     public HostInfo getHost() {
         return host;
+    }
+
+    // The lifetime helpers, as the script defines them (see Lifetimes).
+
+    public Lifetime minutes(Object n) {
+        return Lifetimes.of(context, n, "minutes");
+    }
+
+    public Lifetime hours(Object n) {
+        return Lifetimes.of(context, n, "hours");
+    }
+
+    public Lifetime days(Object n) {
+        return Lifetimes.of(context, n, "days");
+    }
+
+    public Lifetime years(Object n) {
+        return Lifetimes.of(context, n, "years");
     }
 
     /** Groovy calls this for names the class does not define; throwing lets the closure try its owner. */

@@ -84,33 +84,19 @@ public abstract class PlaybookScript extends Script {
     }
 
     public Lifetime minutes(Object n) {
-        return lifetime(n, "minutes");
+        return Lifetimes.of(context, n, "minutes");
     }
 
     public Lifetime hours(Object n) {
-        return lifetime(n, "hours");
+        return Lifetimes.of(context, n, "hours");
     }
 
     public Lifetime days(Object n) {
-        return lifetime(n, "days");
+        return Lifetimes.of(context, n, "days");
     }
 
     public Lifetime years(Object n) {
-        return lifetime(n, "years");
-    }
-
-    private Lifetime lifetime(Object n, String unit) {
-        if (!(n instanceof Integer || n instanceof Long) || ((Number) n).longValue() <= 0) {
-            context.error(unit + "(n) needs a positive whole number, got " + n, "");
-            return null;
-        }
-        long v = ((Number) n).longValue();
-        return switch (unit) {
-            case "minutes" -> Lifetime.minutes(v);
-            case "hours" -> Lifetime.hours(v);
-            case "days" -> Lifetime.days(v);
-            default -> Lifetime.years(v);
-        };
+        return Lifetimes.of(context, n, "years");
     }
 
     /**

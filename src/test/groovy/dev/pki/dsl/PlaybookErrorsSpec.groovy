@@ -53,6 +53,8 @@ class PlaybookErrorsSpec extends Specification {
         'a duplicate CA'           | 9    | "ca 'lab' is declared twice"                     | ''                           | CA + "hosts('localhost') {\n  ca('lab') { dir '/tmp/b'; passphraseFile '/tmp/b/p' }\n}"
         'two passphrase sources'   | 2    | "ca 'lab' has both passphraseFile and passphraseEnv; choose one" | ''           | CA.replace("passphraseFile '/tmp/a/p'", "passphraseFile '/tmp/a/p'\n    passphraseEnv 'LAB_PASS'")
         'renewBefore >= validity'  | 2    | 'renewBefore 90d is not shorter than validity'  | ''                           | CERT.replace('SANS', "'ok.internal'").replace('cert ', 'renewBefore days(90)\n    cert ')
+        'a zero lifetime in a block' | 5  | 'days(n) needs a positive whole number, got 0'  | ''                           | CERT.replace('SANS', "'ok.internal'").replace('cert ', 'validity days(0)\n    cert ')
+        'a zero lifetime at the top' | 1  | 'hours(n) needs a positive whole number, got 0' | ''                           | "def h = hours(0)\nhosts('localhost') {\n}"
         'an unknown hosts option'  | 1    | "unknown option 'seriel' for hosts"              | 'Did you mean "serial"?'     | "hosts('localhost', seriel: 2) {\n}"
         'a syntax error'           | 3    | 'syntax error'                                   | ''                           | "hosts('localhost') {\n  file('/tmp/x') {\n"
         'a bad property value'     | 2    | "unknown name 'undefinedThing'"                  | ''                           | "hosts('localhost') {\n  directory('/tmp/x') { mode undefinedThing }\n}"
