@@ -72,8 +72,8 @@ public final class Ahead implements AutoCloseable {
     }
 
     /**
-     * Starts {@code work} for {@code id} on a worker once {@code ready} completes (at once if it
-     * has), with its value. Work that never becomes ready is simply never done ahead. Asking again
+     * Starts {@code work} for {@code id} on a worker once {@code input} completes (at once if it
+     * has), with its value. Work whose input never comes is simply never done ahead. Asking again
      * for an id does nothing.
      */
     public <I> void start(String id, CompletionStage<I> input, Function<? super I, ?> work) {
