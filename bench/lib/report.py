@@ -231,6 +231,7 @@ m = machine
 mach = (f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_mib'] // 1024} GiB, {m['os']}, kernel {m['kernel']}; "
         f"{m['java']}; {m['ansible']} (community.general {m['collections'].get('community.general', '?')}, "
         f"community.crypto {m['collections'].get('community.crypto', '?')}); {m['openssl']}. "
+        + (f"Starting a process (fork + exec of /bin/true) takes {m['process_start_ms']} ms. " if 'process_start_ms' in m else '') +
         f"pki's JVM options `{m['pki_jvm_options']}`. "
         f"{m['iterations']} measured run(s) per contender after {m['warmup']} warm-up round(s), contenders alternated "
         f"run by run. Run {', '.join(machines[k]['date'] + ' (load ' + machines[k]['load_at_start'][0] + ', pki ' + machines[k]['pki_commit'] + ' jar ' + machines[k]['pki_jar_sha256'][:8] + ')' for k in sessions_used if k in machines)}"
