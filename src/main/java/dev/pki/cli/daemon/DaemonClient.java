@@ -70,9 +70,7 @@ public final class DaemonClient {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);
         try (Frames frames = new Frames(channel)) {
-            frames.send(Frames.RUN, Frames.runRequest(console != null, args));
-            Frames.Frame first = frames.read();
-            if (first == null || first.type() != Frames.ACCEPTED) return null;
+            if (!accepted(frames, console != null, args)) return null;
             for (Frames.Frame f = frames.read(); f != null; f = frames.read()) {
                 switch (f.type()) {
                     case Frames.OUT -> stdout.write(f.body());
@@ -93,6 +91,21 @@ public final class DaemonClient {
         } catch (IOException e) {
             System.err.println("pki: lost the daemon during the run (" + e.getMessage() + "); its log: " + endpoint.log());
             return 1;
+        }
+    }
+
+    /**
+     * Whether the daemon took the run. It says so before it starts the run, so a connection that
+     * ends or breaks before that (a daemon that died or was killed just then, with this connection
+     * still waiting in its socket's queue) means nothing ran: the client runs pki itself.
+     */
+    private static boolean accepted(Frames frames, boolean console, String[] args) {
+        try {
+            frames.send(Frames.RUN, Frames.runRequest(console, args));
+            Frames.Frame first = frames.read();
+            return first != null && first.type() == Frames.ACCEPTED;
+        } catch (IOException e) {
+            return false;
         }
     }
 

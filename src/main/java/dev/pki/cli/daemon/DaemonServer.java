@@ -81,7 +81,6 @@ public final class DaemonServer {
         Files.setPosixFilePermissions(endpoint.socket(), PosixFilePermissions.fromString("rw-------"));
         DaemonServer daemon = new DaemonServer(endpoint, lock, server, idleTimeout());
         Daemons.touch(endpoint);
-        Daemons.stopLeastRecentlyUsed(MAX_DAEMONS, endpoint);
         log("started, pid " + ProcessHandle.current().pid() + ", in " + Path.of("").toAbsolutePath() + ", exits after " + daemon.idle.toSeconds() + " s idle");
         daemon.serve();
     }
@@ -104,6 +103,11 @@ public final class DaemonServer {
         Thread watchdog = new Thread(this::exitWhenIdle, "pki-daemon-idle");
         watchdog.setDaemon(true);
         watchdog.start();
+        // Beside serving, never before it: two daemons starting together each ask the other to
+        // stop, and neither may wait for an answer that only its serving loop could give.
+        Thread limit = new Thread(() -> Daemons.stopLeastRecentlyUsed(MAX_DAEMONS, endpoint), "pki-daemon-limit");
+        limit.setDaemon(true);
+        limit.start();
         while (true) {
             try {
                 SocketChannel client = server.accept();

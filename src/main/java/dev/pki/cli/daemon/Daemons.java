@@ -6,10 +6,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /** This user's daemons, for {@code pki daemon status} and {@code pki daemon stop}. */
@@ -46,20 +48,46 @@ public final class Daemons {
         return lines;
     }
 
+    /** How long a daemon may take to answer STATUS or STOP; it answers at once from a thread of its own. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
+
     /**
      * Sends {@code request} (STATUS or STOP) to a daemon and returns what it said; null when nobody
-     * listens on its socket any more, which is then removed ({@link #removeStale}).
+     * listens on its socket any more, which is then removed ({@link #removeStale}). A daemon that
+     * takes the connection but does not answer (stopped with SIGSTOP, hung) is reported as such
+     * after {@link #ANSWER_TIMEOUT}, never waited for: this runs in {@code pki daemon status} and
+     * in a daemon starting up.
      */
     private static String ask(Endpoint endpoint, byte request) {
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(endpoint.socket()));
-             Frames frames = new Frames(channel)) {
-            frames.send(request);
-            Frames.Frame info = frames.read();
-            return info == null ? "did not answer" : info.text();
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(UnixDomainSocketAddress.of(endpoint.socket()));
         } catch (IOException e) {
             removeStale(endpoint);
             return null;
         }
+        AtomicReference<String> answer = new AtomicReference<>();
+        try (Frames frames = new Frames(channel)) {
+            // A blocking channel's read has no timeout: the read waits in a thread, and closing the channel ends it.
+            Thread exchange = new Thread(() -> {
+                try {
+                    frames.send(request);
+                    Frames.Frame info = frames.read();
+                    answer.set(info == null ? "did not answer" : info.text());
+                } catch (IOException e) {
+                    answer.set("did not answer (" + e.getMessage() + ")");
+                }
+            }, "pki-daemon-ask");
+            exchange.setDaemon(true);
+            exchange.start();
+            exchange.join(ANSWER_TIMEOUT.toMillis());
+        } catch (IOException e) {
+            // closing the connection: the answer, if any, is in
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String said = answer.get();
+        return said != null ? said : "did not answer within " + ANSWER_TIMEOUT.toSeconds() + " s";
     }
 
     /** Marks the endpoint as used now: its lock file's time orders daemons by their last run. */

@@ -6,6 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +104,59 @@ class DaemonEndToEndTest {
         }
     }
 
+    @Test
+    void aDaemonGoneBeforeItTookTheRun_leavesTheRunToTheClient() throws Exception {
+        run(true, "validate", EXAMPLE.toString());
+        Path socket = awaitSocket();
+        run(false, "daemon", "stop");
+        awaitGone(socket);
+        // What a daemon killed just as a client connects looks like: the connection is queued,
+        // then dropped with the request unread (the client sees a reset, not an answer).
+        try (ServerSocketChannel dying = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            dying.bind(UnixDomainSocketAddress.of(socket));
+            Process client = start(true, "validate", EXAMPLE.toString());
+            try (SocketChannel queued = dying.accept()) {
+                queued.read(ByteBuffer.allocate(1));
+            }
+            Result r = finish(client, "validate");
+            assertEquals(0, r.code(), "nothing ran in the daemon, so the client ran pki itself: " + r);
+            assertTrue(r.out().contains("playbook.groovy is valid"), r.toString());
+            assertFalse(r.err().contains("lost the daemon"), r.toString());
+        }
+    }
+
+    @Test
+    void aDaemonThatDoesNotAnswer_holdsUpNeitherANewDaemonNorStatus() throws Exception {
+        Files.createDirectories(daemons, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        // Three other daemons, so that a new one stops the least recently used: that one takes
+        // connections and never answers (stopped, hung); the other two are gone (stale sockets).
+        Path silentSocket = daemons.resolve("0silent.sock");
+        try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.bind(UnixDomainSocketAddress.of(silentSocket));
+            lastUsed(daemons.resolve("0silent.lock"), 1);
+            for (String gone : List.of("1gone", "2gone")) {
+                ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(daemons.resolve(gone + ".sock"))).close();
+                lastUsed(daemons.resolve(gone + ".lock"), System.currentTimeMillis() - 60_000);
+            }
+            run(true, "validate", EXAMPLE.toString());
+            Path socket = awaitSocket("0silent.sock", "1gone.sock", "2gone.sock");
+
+            Result served = run(true, "validate", EXAMPLE.toString());
+            assertEquals(0, served.code(), served.toString());
+            Result status = run(false, "daemon", "status");
+            assertEquals(0, status.code(), status.toString());
+            assertTrue(status.out().contains("0silent.sock: did not answer within " + Daemons.ANSWER_TIMEOUT.toSeconds() + " s"), status.toString());
+            assertTrue(status.out().contains(socket.getFileName() + ": pid ") && status.out().contains(" 1 run,"),
+                    "the new daemon served the second run: " + status);
+        }
+    }
+
+    private static void lastUsed(Path lock, long millis) throws IOException {
+        Files.write(lock, new byte[0]);
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(millis));
+    }
+
     record Result(int code, String out, String err) {
         String all() {
             return out + err;
@@ -107,6 +165,10 @@ class DaemonEndToEndTest {
 
     /** pki in a new JVM from the test's class path: through the daemon client, or as a fresh process. */
     private Result run(boolean daemon, String... args) throws IOException, InterruptedException {
+        return finish(start(daemon, args), args);
+    }
+
+    private Process start(boolean daemon, String... args) throws IOException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 daemon ? DaemonClient.class.getName() : "dev.pki.cli.Main"));
@@ -118,17 +180,22 @@ class DaemonEndToEndTest {
         env.put("PKI_STATE_DIR", dir.resolve("state").toString());
         env.put("PKI_CACHE_DIR", dir.resolve("cache").toString());
         env.put("PKI_DAEMON_IDLE", "120");
-        Process p = pb.start();
+        return pb.start();
+    }
+
+    private Result finish(Process p, String... args) throws IOException, InterruptedException {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pki " + String.join(" ", args) + " finished");
         return new Result(p.exitValue(), Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8));
     }
 
-    private Path awaitSocket() throws Exception {
+    /** The socket of a daemon that started, other than {@code others}. */
+    private Path awaitSocket(String... others) throws Exception {
         for (int i = 0; i < 300; i++) {
             if (Files.isDirectory(daemons)) {
                 try (Stream<Path> files = Files.list(daemons)) {
-                    List<Path> sockets = files.filter(f -> f.toString().endsWith(".sock")).toList();
+                    List<Path> sockets = files.filter(f -> f.toString().endsWith(".sock"))
+                            .filter(f -> !List.of(others).contains(f.getFileName().toString())).toList();
                     if (!sockets.isEmpty()) return sockets.get(0);
                 }
             }
