@@ -41,8 +41,10 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (PlanFile.looksLikePlan(options.playbook)) return applySaved();
+        PhaseTimes times = new PhaseTimes();
+        if (PlanFile.looksLikePlan(options.playbook)) return applySaved(times);
         Prepared prepared = Prepared.from(options, System.err);
+        times.done("load");
         HandlerStore handlers = options.handlers();
         String playbook = prepared.playbook().file().toString();
         List<HandlerStore.Pending> pending = handlers.pendingIn(playbook, prepared.targets());
@@ -51,35 +53,41 @@ final class ApplyCommand implements Callable<Integer> {
             Engine engine = new Engine(connections, clock, options.forks);
             Instant readAt = clock.instant();
             Engine.Gathered gathered = engine.gather(prepared.targets());
+            times.done("facts");
             Plan plan = engine.plan(prepared.targets(), gathered);
+            times.done("plan");
             Reports.failIfBroken(plan);
             PlanView view = PlanView.of(plan);
             PlanRenderer planRenderer = new PlanRenderer(prepared.style());
             if (!plan.hasChanges() && pending.isEmpty()) {
                 System.out.println(planRenderer.summary(view));
+                Reports.debugFigures(options, connections, times);
                 // Nothing to do on the hosts that were read; an unreachable host is still a failure.
                 return plan.unreachable().isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
             }
             System.out.print(planRenderer.render(view));
             System.out.print(Reports.pendingHandlers(pending));
             if (!confirmed()) return ExitCodes.ERROR;
+            times.restart();
             Applier applier = new Applier(connections, clock, options.forks, handlers, playbook, renderer(prepared));
             // Without a prompt the plan's facts are moments old: apply starts from them (see Applier.startingFrom).
             if (yes) applier.startingFrom(gathered.facts(), readAt);
             applier.preparing(plan.steps());
-            return run(prepared, connections, clock, applier);
+            return run(prepared, connections, clock, applier, times);
         }
     }
 
     /** Applies a saved plan: same inputs, same facts (else stale), only the changes it lists. */
-    private int applySaved() {
+    private int applySaved(PhaseTimes times) {
         SavedPlan saved = PlanFile.read(options.playbook, Main.VERSION);
         Prepared prepared = Prepared.of(SavedPlans.checkInputs(saved), SavedPlans.inventories(saved), Map.copyOf(saved.vars()),
                 saved.limit(), options.strict, options.noColor, System.err);
+        times.done("load");
         try (Connections connections = new Connections(prepared.inventory(), options.sshOptions())) {
             Clock clock = Clock.systemUTC();
             Instant readAt = clock.instant();
             Engine.Gathered now = new Engine(connections, clock, options.forks).gather(prepared.targets());
+            times.done("facts");
             SavedPlans.refuseIfStale(saved, now, options.playbook);
             PlanView view = PlanJson.read(saved.plan());
             System.out.print(new PlanRenderer(prepared.style()).render(view));
@@ -88,14 +96,15 @@ final class ApplyCommand implements Callable<Integer> {
             String playbook = prepared.playbook().file().toString();
             return run(prepared, connections, clock, new Applier(connections, clock, options.forks, options.handlers(), playbook,
                     renderer(prepared)).onlyChanging((host, address) -> changes.contains(host + "\t" + address))
-                    .startingFrom(now.facts(), readAt));   // the facts just checked against the plan
+                    .startingFrom(now.facts(), readAt), times);   // the facts just checked against the plan
         }
     }
 
-    private int run(Prepared prepared, Connections connections, Clock clock, Applier applier) {
+    private int run(Prepared prepared, Connections connections, Clock clock, Applier applier, PhaseTimes times) {
         Map<String, HostRecap> recap = applier.apply(prepared.targets());
+        times.done("apply");
         System.out.print(renderer(prepared).recap(recap));
-        Reports.debugRoundTrips(options, connections);
+        Reports.debugFigures(options, connections, times);
         return recap.values().stream().anyMatch(HostRecap::hasFailed) ? ExitCodes.ERROR : ExitCodes.OK;
     }
 

@@ -45,7 +45,7 @@ final class CommonOptions {
     @Option(names = "--no-color", description = "No colour (also when NO_COLOR is set or output is not a terminal).")
     boolean noColor;
 
-    @Option(names = "--debug", description = "Show stack traces and round trips per host.")
+    @Option(names = "--debug", description = "Show stack traces, round trips per host and the time of each phase.")
     boolean debug;
 
     @Option(names = "--ssh-host-keys", paramLabel = "POLICY", defaultValue = "strict",

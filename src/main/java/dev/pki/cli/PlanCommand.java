@@ -45,12 +45,16 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PhaseTimes times = new PhaseTimes();
         Prepared prepared = Prepared.from(options, System.err);
+        times.done("load");
         try (Connections connections = new Connections(prepared.inventory(), options.sshOptions())) {
             Engine engine = new Engine(connections, Clock.systemUTC(), options.forks);
             Engine.Gathered gathered = engine.gather(prepared.targets());
+            times.done("facts");
             Plan plan = engine.plan(prepared.targets(), gathered);
-            Reports.debugRoundTrips(options, connections);
+            times.done("plan");
+            Reports.debugFigures(options, connections, times);
             Reports.failIfBroken(plan);
             PlanView view = PlanView.of(plan);
             if (out != null) save(prepared, gathered, view);

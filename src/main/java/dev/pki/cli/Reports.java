@@ -41,8 +41,10 @@ final class Reports {
         return out.toString();
     }
 
-    static void debugRoundTrips(CommonOptions options, Connections connections) {
+    /** With {@code --debug}: the round trips each host took, and how long each phase of the run took. */
+    static void debugFigures(CommonOptions options, Connections connections, PhaseTimes times) {
         if (!options.debug) return;
         connections.roundTrips().forEach((host, n) -> System.err.println("debug: " + host + ": " + n + " round trip" + (n == 1 ? "" : "s")));
+        System.err.println(times.line());
     }
 }

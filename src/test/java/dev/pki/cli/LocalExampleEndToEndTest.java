@@ -79,10 +79,12 @@ class LocalExampleEndToEndTest {
         assertTrue(plan.out().contains("No changes."), plan.out());
         // Every fact of the five steps in one command: this figure must not silently grow.
         assertTrue(plan.err().contains("debug: localhost: 1 round trip\n"), plan.err());
+        assertTrue(plan.err().matches("(?s).*\ndebug: time: load \\d+ ms, facts \\d+ ms, plan \\d+ ms\n.*"), plan.err());
 
-        Cli.Result again = pki("apply", "--yes");
+        Cli.Result again = pki("apply", "--yes", "--debug");
         assertEquals(0, again.exitCode());
         assertTrue(again.out().contains("No changes."), again.out());
+        assertTrue(again.err().matches("(?s)debug: localhost: 1 round trip\ndebug: time: load \\d+ ms, facts \\d+ ms, plan \\d+ ms\n"), again.err());
         assertEquals(List.of("renewed"), Files.readAllLines(out.resolve("nginx/reloaded")), "no handler without a change");
         assertNoSecretsPrinted();
     }
