@@ -219,12 +219,14 @@ PY
 
 # pki_rt LOG — round trips from pki's --debug lines ("debug: HOST: N round trips"): the most of any
 # container (ct*) and pve's. (Since commit b60cae0 each host counts only its own round trips; before,
-# pve's count included every lxc-attach it ran for its containers.)
+# pve's count included every lxc-attach it ran for its containers.) Also the time pki spent reading
+# facts, from "debug: time: load N ms, facts N ms, ..." (pki since 46039b2).
 pki_rt() {
-    local ct pve
+    local ct pve facts
     ct=$(sed -n 's/^debug: ct[0-9]*: \([0-9]*\) round trips\{0,1\}$/\1/p' "$1" | sort -n | tail -n 1)
     pve=$(sed -n 's/^debug: pve: \([0-9]*\) round trips\{0,1\}$/\1/p' "$1")
-    [[ -z $ct || -z $pve ]] || metrics round_trips_max_per_container "$ct" round_trips_pve "$pve"
+    facts=$(sed -n 's/^debug: time: .*facts \([0-9]*\) ms.*$/\1/p' "$1")
+    [[ -z $ct || -z $pve ]] || metrics round_trips_max_per_container "$ct" round_trips_pve "$pve" ${facts:+facts_ms "$facts"}
 }
 
 scenario_bed() {
