@@ -6,7 +6,7 @@ import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.URISyntaxException;
 import java.net.UnixDomainSocketAddress;
@@ -67,14 +67,16 @@ public final class DaemonClient {
     /** The run's exit code, or null when the daemon did not take it (busy, retiring). */
     private static Integer relay(SocketChannel channel, String[] args, Endpoint endpoint) {
         Console console = System.console();
-        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        // As System.out and System.err in a fresh pki: output to a closed pipe ('pki apply | head')
+        // is lost, the run is not (PrintStream notes the error and goes on).
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
         try (Frames frames = new Frames(channel)) {
             if (!accepted(frames, console != null, args)) return null;
             for (Frames.Frame f = frames.read(); f != null; f = frames.read()) {
                 switch (f.type()) {
-                    case Frames.OUT -> stdout.write(f.body());
-                    case Frames.ERR -> stderr.write(f.body());
+                    case Frames.OUT -> stdout.write(f.body(), 0, f.body().length);
+                    case Frames.ERR -> stderr.write(f.body(), 0, f.body().length);
                     case Frames.ASK -> {
                         String line = console == null ? null : console.readLine("%s", f.text());
                         if (line == null) frames.send(Frames.NO_LINE);

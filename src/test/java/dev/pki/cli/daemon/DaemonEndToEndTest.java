@@ -126,6 +126,26 @@ class DaemonEndToEndTest {
     }
 
     @Test
+    void outputToAClosedPipe_isLostButTheRunIsNot() throws Exception {
+        run(true, "validate", EXAMPLE.toString());
+        awaitSocket();
+        // 'pki apply ... | head -1': a fresh pki's output to a closed pipe is dropped and the run
+        // goes on; a served run must not end the client (and with it the run) instead.
+        Path out = dir.resolve("out");
+        String[] apply = {"apply", EXAMPLE.toString(), "-e", "out=" + out, "--yes", "--no-color"};
+        ProcessBuilder pb = command(true, apply).redirectError(dir.resolve("stderr").toFile());
+        Process served = pb.start();
+        served.getInputStream().close();
+        assertTrue(served.waitFor(60, TimeUnit.SECONDS), "pki apply finished");
+        String err = Files.readString(dir.resolve("stderr"));
+        assertEquals(0, served.exitValue(), err);
+        assertFalse(err.contains("lost the daemon"), err);
+        assertTrue(Files.isRegularFile(out.resolve("nginx/nginx.crt")), "the apply ran to its end");
+        Result status = run(false, "daemon", "status");
+        assertTrue(status.out().contains(" 1 run,"), "the daemon served it and is still there: " + status);
+    }
+
+    @Test
     void aDaemonThatDoesNotAnswer_holdsUpNeitherANewDaemonNorStatus() throws Exception {
         Files.createDirectories(daemons, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                 java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
@@ -169,18 +189,21 @@ class DaemonEndToEndTest {
     }
 
     private Process start(boolean daemon, String... args) throws IOException {
+        return command(daemon, args).redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
+    }
+
+    private ProcessBuilder command(boolean daemon, String... args) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 daemon ? DaemonClient.class.getName() : "dev.pki.cli.Main"));
         argv.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.resolve("work").toFile())
-                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.resolve("work").toFile());
         Map<String, String> env = pb.environment();
         env.put("PKI_DAEMON_DIR", daemons.toString());
         env.put("PKI_STATE_DIR", dir.resolve("state").toString());
         env.put("PKI_CACHE_DIR", dir.resolve("cache").toString());
         env.put("PKI_DAEMON_IDLE", "120");
-        return pb.start();
+        return pb;
     }
 
     private Result finish(Process p, String... args) throws IOException, InterruptedException {
