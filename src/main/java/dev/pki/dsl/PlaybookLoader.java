@@ -108,11 +108,19 @@ public final class PlaybookLoader {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(PlaybookScript.class.getName());
         config.setSourceEncoding("UTF-8");
+        // Classic call sites, not invokedynamic (Groovy 4's default): a playbook runs once per host
+        // for a few hundred milliseconds, and linking its indy call sites (method handles built at
+        // run time) cost more than it saved: loading Phoenix's 22 hosts 355 -> 290 ms cold, a
+        // thousand certificates 580 -> 510 ms, served runs no slower (bench/README.md). Groovy 6
+        // moves classic call sites into the optional groovy-callsite module.
+        config.getOptimizationOptions().put(CompilerConfiguration.INVOKEDYNAMIC, Boolean.FALSE);
         // The code source's name becomes the script's class name and the file name in stack frames,
         // which is how DslContext finds lines; diagnostics show the real path.
         String scriptName = context.codeSourceName();
         ScriptCache cache = ScriptCache.standard();
-        String key = ScriptCache.key(scriptName, source, dev.pki.model.PkiVersion.CURRENT);
+        // The call-site kind is part of the key: a cache written by a pki of the same version that
+        // compiled with invokedynamic is not this compilation.
+        String key = ScriptCache.key(scriptName, source, dev.pki.model.PkiVersion.CURRENT + " classic call sites");
         try {
             Map<String, byte[]> classes = cache.read(key).orElse(null);
             if (classes == null) {
