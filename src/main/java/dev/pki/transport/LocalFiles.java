@@ -38,7 +38,6 @@ final class LocalFiles {
         Set<PosixFilePermission> mode = permissions(attrs.mode());
         if (mode == null) return false;
         Path target = Path.of(path);
-        if (Files.isDirectory(target)) throw failed("write " + path, path + " is a directory");
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -49,7 +48,9 @@ final class LocalFiles {
             tmp = null;
             return true;
         } catch (IOException | UnsupportedOperationException e) {
-            throw failed("write " + path, reason(e));
+            // A directory at the target makes the rename fail (EISDIR, whatever it holds); asked
+            // only then, not with a stat before every write.
+            throw failed("write " + path, Files.isDirectory(target) ? path + " is a directory" : reason(e));
         } finally {
             if (tmp != null) {
                 try {
