@@ -78,6 +78,18 @@ class ExitCodesTest {
     }
 
     @Test
+    void validate_valid_isZero_andCountsPlaysStepsAndHosts() throws Exception {
+        Cli.Result one = pki("validate", dirPlaybook());
+        assertEquals(ExitCodes.OK, one.exitCode(), one.err());
+        assertTrue(one.out().endsWith(" is valid: 1 play, 1 step on 1 host.\n"), one.out());
+
+        String two = playbook("hosts('localhost') { directory('" + dir.resolve("a") + "'); directory('" + dir.resolve("b") + "') }\n"
+                + "hosts('localhost') { directory('" + dir.resolve("c") + "') }").toString();
+        Cli.Result more = pki("validate", two);
+        assertTrue(more.out().endsWith(" is valid: 2 plays, 3 steps on 1 host.\n"), more.out());
+    }
+
+    @Test
     void validate_stepUsingCaDeclaredLater_isOne() throws Exception {
         String pb = playbook("""
                 hosts('localhost') {
