@@ -44,7 +44,12 @@ final class Reports {
     /** With {@code --debug}: the round trips each host took, and how long each phase of the run took. */
     static void debugFigures(CommonOptions options, Connections connections, PhaseTimes times) {
         if (!options.debug) return;
-        connections.roundTrips().forEach((host, n) -> System.err.println("debug: " + host + ": " + n + " round trip" + (n == 1 ? "" : "s")));
+        connections.roundTrips().forEach((host, n) -> System.err.println("debug: " + host + ": " + count(n, "round trip")));
         System.err.println(times.line());
+    }
+
+    /** "1 play", "2 plays". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -18,13 +18,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Prepared prepared = Prepared.from(options, System.err);
         long steps = prepared.targets().stream().flatMap(t -> t.hosts().stream().map(h -> t.play().steps(h).size())).mapToLong(Integer::longValue).sum();
-        System.out.println(prepared.playbook().file().getFileName() + " is valid: " + count(prepared.targets().size(), "play") + ", "
-                + count(steps, "step") + " on " + count(dev.pki.engine.Targets.hosts(prepared.targets()).size(), "host") + ".");
+        System.out.println(prepared.playbook().file().getFileName() + " is valid: " + Reports.count(prepared.targets().size(), "play") + ", "
+                + Reports.count(steps, "step") + " on " + Reports.count(dev.pki.engine.Targets.hosts(prepared.targets()).size(), "host") + ".");
         return ExitCodes.OK;
-    }
-
-    /** "1 play", "2 plays". */
-    static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
