@@ -24,10 +24,12 @@ import java.util.function.Supplier;
  *
  * <p>Each piece of work has an id (host and step) and is done once, by whoever claims it first: a
  * worker, as soon as the work is ready to start, or the step itself when it {@link #take takes}
- * work that has not started — so no step ever waits on the pool longer than on doing the work.
- * Workers take ready work in the order it was started (the order of the plan), so they stay ahead
- * of the steps rather than meet them halfway. Results stay in memory until their step takes them;
- * those nobody takes (a step failed, or found nothing to do after all) are dropped with the pool.
+ * work that has not started. Workers take ready work in the order it was started (the order of the
+ * plan), so they stay ahead of the steps rather than meet them halfway. A step whose work a worker
+ * is still doing does the next ready work meanwhile instead of waiting idle: once apply catches up
+ * with the workers (a thousand certificates, each written faster than signed), every core keeps
+ * signing. Results stay in memory until their step takes them; those nobody takes (a step failed,
+ * or found nothing to do after all) are dropped with the pool.
  */
 public final class Ahead implements AutoCloseable {
 
@@ -83,15 +85,16 @@ public final class Ahead implements AutoCloseable {
         input.thenAccept(value -> {
             w.run = () -> work.apply(value);
             ready.add(w);
-            submit(this::runEarliest);
+            submit(this::runOneReady);
         });
     }
 
     /**
-     * Runs the earliest ready work nobody has claimed. One call is submitted per piece of work that
-     * becomes ready, so every piece is either run here or claimed by its step.
+     * Runs the earliest ready work nobody has claimed; false when there was none. One call is
+     * submitted to the workers per piece of work that becomes ready, so every piece is run there,
+     * by a step helping (see {@link #take}) or by its own step.
      */
-    private void runEarliest() {
+    private boolean runOneReady() {
         for (Work w = ready.poll(); w != null; w = ready.poll()) {
             if (!w.claimed.compareAndSet(false, true)) continue;   // its step took it first
             try {
@@ -99,8 +102,9 @@ public final class Ahead implements AutoCloseable {
             } catch (Throwable e) {
                 w.result.completeExceptionally(e);
             }
-            return;
+            return true;
         }
+        return false;
     }
 
     /** Whether work for {@code id} was started and not yet taken. */
@@ -109,13 +113,17 @@ public final class Ahead implements AutoCloseable {
     }
 
     /**
-     * The result of the work done ahead for {@code id} — waiting for it if a worker is doing it —
-     * or empty when there is none, it has not started, or it failed: then the caller does the work
-     * itself (what went wrong ahead goes wrong again there, and is reported as usual).
+     * The result of the work done ahead for {@code id} — if a worker is doing it, doing other ready
+     * work meanwhile and then waiting for it — or empty when there is none, it has not started, or
+     * it failed: then the caller does the work itself (what went wrong ahead goes wrong again there,
+     * and is reported as usual).
      */
     public <T> Optional<T> take(String id, Class<T> type) {
         Work w = pending.remove(id);
         if (w == null || w.claimed.compareAndSet(false, true)) return Optional.empty();
+        while (!w.result.isDone() && runOneReady()) {
+            // helped with the next piece; look again
+        }
         try {
             Object result = w.result.get();
             return type.isInstance(result) ? Optional.of(type.cast(result)) : Optional.empty();

@@ -104,6 +104,36 @@ class AheadTest {
     }
 
     @Test
+    void aStepWaitingOnAWorker_doesTheNextReadyWorkMeanwhile() throws Exception {
+        // The one worker is busy with certificate a, which finishes only once b has run; b is
+        // ready but the worker cannot get to it. A step taking a must run b itself (on its own
+        // thread) rather than wait idle — here, waiting idle would wait forever.
+        CountDownLatch aStarted = new CountDownLatch(1);
+        CountDownLatch bRan = new CountDownLatch(1);
+        java.util.List<String> threadOfB = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (Ahead ahead = new Ahead(1)) {
+            ahead.start("h certificate.a", NOW, in -> {
+                aStarted.countDown();
+                try {
+                    return bRan.await(10, TimeUnit.SECONDS) ? "a" : "a, without b";
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(aStarted.await(10, TimeUnit.SECONDS));
+            ahead.start("h certificate.b", NOW, in -> {
+                threadOfB.add(Thread.currentThread().getName());
+                bRan.countDown();
+                return "b";
+            });
+
+            assertEquals(Optional.of("a"), ahead.take("h certificate.a", String.class));
+            assertEquals(java.util.List.of(Thread.currentThread().getName()), threadOfB, "b ran on the waiting step's thread");
+            assertEquals(Optional.of("b"), ahead.take("h certificate.b", String.class), "b's result waits for its own step");
+        }
+    }
+
+    @Test
     void workThatNeverBecomesReady_isTheCallersToDo_withoutWaiting() {
         CompletableFuture<String> never = new CompletableFuture<>();
         AtomicInteger runs = new AtomicInteger();
