@@ -3,6 +3,7 @@ package dev.pki.cli.daemon;
 import dev.pki.cli.Main;
 
 import java.io.Console;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -68,12 +69,16 @@ public final class DaemonClient {
     private static Integer relay(SocketChannel channel, String[] args, Endpoint endpoint) {
         Console console = System.console();
         // As System.out and System.err in a fresh pki: output to a closed pipe ('pki apply | head')
-        // is lost, the run is not (PrintStream notes the error and goes on).
-        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+        // is lost, the run is not (PrintStream notes the error and goes on). Buffered: the frames
+        // that arrived together are written together, each stream flushed before the other writes
+        // (their order stays) and whenever no more frames are waiting.
+        PrintStream stdout = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false);
+        PrintStream stderr = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 16), false);
         try (Frames frames = new Frames(channel)) {
             if (!accepted(frames, console != null, args)) return null;
             for (Frames.Frame f = frames.read(); f != null; f = frames.read()) {
+                if (f.type() != Frames.OUT) stdout.flush();
+                if (f.type() != Frames.ERR) stderr.flush();
                 switch (f.type()) {
                     case Frames.OUT -> stdout.write(f.body(), 0, f.body().length);
                     case Frames.ERR -> stderr.write(f.body(), 0, f.body().length);
@@ -87,12 +92,21 @@ public final class DaemonClient {
                     }
                     default -> throw new IOException("unexpected frame '" + (char) f.type() + "'");
                 }
+                if (!frames.hasWaiting()) {
+                    stdout.flush();
+                    stderr.flush();
+                }
             }
             System.err.println("pki: the daemon ended before the run did; its log: " + endpoint.log());
             return 1;
         } catch (IOException e) {
+            stdout.flush();
+            stderr.flush();
             System.err.println("pki: lost the daemon during the run (" + e.getMessage() + "); its log: " + endpoint.log());
             return 1;
+        } finally {
+            stdout.flush();
+            stderr.flush();
         }
     }
 

@@ -308,7 +308,7 @@ public final class DaemonServer {
         /** Frames of at most 64 KiB: a plan of any size is printed whole by one write. */
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            for (int sent = 0; sent < len; sent += CHUNK) frames.send(type, b, off + sent, Math.min(CHUNK, len - sent));
+            for (int sent = 0; sent < len; sent += CHUNK) frames.sendSoon(type, b, off + sent, Math.min(CHUNK, len - sent));
         }
 
         private static final int CHUNK = 1 << 16;

@@ -13,10 +13,16 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The daemon's wire format: frames of one type byte, a length and that many bytes, both ways over
- * one socket. Writes are whole frames, flushed, from any thread; reads come from one thread.
+ * one socket. Writes are whole frames, from any thread; reads come from one thread. A frame is
+ * flushed as it is sent, but for a run's output ({@link #sendSoon}), which lingers up to
+ * {@link #LINGER_MS} so that a thousand lines printed in half a second cross the socket in a few
+ * writes, not a thousand (each a system call here and a wake-up of the client there).
  */
 final class Frames implements AutoCloseable {
 
@@ -40,9 +46,23 @@ final class Frames implements AutoCloseable {
 
     private static final int MAX = 1 << 24;
 
+    /** How long a run's output may wait to be sent: well below what a person watching notices. */
+    static final long LINGER_MS = 20;
+
+    /** Flushes lingering output; one thread for all connections, made when first needed. */
+    private static final class Flusher {
+        static final ScheduledExecutorService THREAD = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pki-frames-flush");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     private final SocketChannel channel;
     private final DataInputStream in;
     private final DataOutputStream out;
+    /** Frames written but not yet flushed, a flush scheduled; guarded by this. */
+    private boolean lingering;
 
     Frames(SocketChannel channel) {
         this.channel = channel;
@@ -80,11 +100,38 @@ final class Frames implements AutoCloseable {
         }
     }
 
+    /** Sends a frame now, and any output lingering before it (frames keep their order). */
     synchronized void send(byte type, byte[] body, int offset, int length) throws IOException {
+        write(type, body, offset, length);
+        lingering = false;
+        out.flush();
+    }
+
+    /**
+     * Sends a frame of output within {@link #LINGER_MS}, or sooner with a later frame. A failure
+     * to send it then (the client is gone) is the next send's to report.
+     */
+    synchronized void sendSoon(byte type, byte[] body, int offset, int length) throws IOException {
+        write(type, body, offset, length);
+        if (lingering) return;
+        lingering = true;
+        Flusher.THREAD.schedule(this::flushLingering, LINGER_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void flushLingering() {
+        if (!lingering) return;
+        lingering = false;
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // the client is gone; the run's next frame, at the latest its exit code, finds out
+        }
+    }
+
+    private void write(byte type, byte[] body, int offset, int length) throws IOException {
         out.writeByte(type);
         out.writeInt(length);
         out.write(body, offset, length);
-        out.flush();
     }
 
     void send(byte type, byte[] body) throws IOException {
@@ -97,6 +144,11 @@ final class Frames implements AutoCloseable {
 
     void send(byte type) throws IOException {
         send(type, new byte[0]);
+    }
+
+    /** Whether the next frame (or part of it) has arrived already: reading it would not wait. */
+    boolean hasWaiting() throws IOException {
+        return in.available() > 0;
     }
 
     /** The next frame, or null when the other side has closed the connection. */
