@@ -27,9 +27,9 @@ import java.util.function.Supplier;
  * work that has not started. Workers take ready work in the order it was started (the order of the
  * plan), so they stay ahead of the steps rather than meet them halfway. A step whose work a worker
  * is still doing does the next ready work meanwhile instead of waiting idle: once apply catches up
- * with the workers (a thousand certificates, each written faster than signed), every core keeps
- * signing. Results stay in memory until their step takes them; those nobody takes (a step failed,
- * or found nothing to do after all) are dropped with the pool.
+ * with the workers (certificates with RSA keys, say, each made far slower than written), every
+ * core keeps signing. Results stay in memory until their step takes them; those nobody takes (a
+ * step failed, or found nothing to do after all) are dropped with the pool.
  */
 public final class Ahead implements AutoCloseable {
 

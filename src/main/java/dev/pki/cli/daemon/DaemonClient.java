@@ -2,8 +2,8 @@ package dev.pki.cli.daemon;
 
 import dev.pki.cli.Main;
 
-import java.io.Console;
 import java.io.BufferedOutputStream;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -70,8 +70,9 @@ public final class DaemonClient {
         Console console = System.console();
         // As System.out and System.err in a fresh pki: output to a closed pipe ('pki apply | head')
         // is lost, the run is not (PrintStream notes the error and goes on). Buffered: the frames
-        // that arrived together are written together, each stream flushed before the other writes
-        // (their order stays) and whenever no more frames are waiting.
+        // that arrived together are written together. Each stream is flushed before any other frame
+        // is handled (so the order stays, and a question or the exit comes after all output) and
+        // whenever no more frames are waiting.
         PrintStream stdout = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false);
         PrintStream stderr = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 16), false);
         try (Frames frames = new Frames(channel)) {
@@ -104,9 +105,6 @@ public final class DaemonClient {
             stderr.flush();
             System.err.println("pki: lost the daemon during the run (" + e.getMessage() + "); its log: " + endpoint.log());
             return 1;
-        } finally {
-            stdout.flush();
-            stderr.flush();
         }
     }
 
