@@ -36,16 +36,25 @@ final class FileBatch {
     /*
      * Atomic write: the temporary file is created by mktemp (mode 0600) in the target's directory,
      * filled, given its owner, group and mode, and only then renamed over the target. A private key
-     * is therefore never visible with a looser mode, nor half-written.
+     * is therefore never visible with a looser mode, nor half-written. Durable: the temporary file
+     * is synced before the rename and the directory after it ('sync FILE', coreutils 8.24 and
+     * later; a whole-system 'sync' where that is refused).
      */
-    void write(String path, byte[] content, FileAttrs attrs) {
+    void write(String path, byte[] content, FileAttrs attrs, boolean durable) {
         int n = ops.size();
         String p = Shell.quote(path);
+        String dir = Shell.quote(directoryOf(path));
         String fill = content.length == 0 ? ": " : "{\n" + Shell.printf(content) + "} ";
         ops.add(new Op("write " + path, "if [ -d " + p + " ]; then printf '%s\\n' " + Shell.quote(path + " is a directory") + " >&2; pki_fail " + n + "; fi\n"
                 + "pki_t=$(mktemp " + Shell.quote(directoryOf(path) + "/.pki-XXXXXX") + ") || pki_fail " + n + "\n"
-                + fill + ">\"$pki_t\"" + attributes("\"$pki_t\"", attrs) + " && mv -f -- \"$pki_t\" " + p
+                + fill + ">\"$pki_t\"" + attributes("\"$pki_t\"", attrs) + (durable ? " && " + sync("\"$pki_t\"") : "")
+                + " && mv -f -- \"$pki_t\" " + p + (durable ? " && " + sync(dir) : "")
                 + " || { rm -f -- \"$pki_t\"; pki_fail " + n + "; }\n"));
+    }
+
+    /** Syncs one file or directory to stable storage, or everything where 'sync' takes no operands. */
+    private static String sync(String quotedPath) {
+        return "{ sync -- " + quotedPath + " 2>/dev/null || sync; }";
     }
 
     /** Creates a directory (and its parents) and sets its owner, group and mode. */

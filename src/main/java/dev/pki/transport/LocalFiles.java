@@ -2,7 +2,7 @@ package dev.pki.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -34,18 +34,24 @@ final class LocalFiles {
     private LocalFiles() {
     }
 
-    static boolean write(String path, byte[] content, FileAttrs attrs) {
+    /** See {@link Remote#write} and {@link Remote#writeDurable}. */
+    static boolean write(String path, byte[] content, FileAttrs attrs, boolean durable) {
         Set<PosixFilePermission> mode = permissions(attrs.mode());
         if (mode == null) return false;
         Path target = Path.of(path);
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = createPrivate(dir, content);
+            tmp = createPrivate(dir, content, durable);
             own(tmp, attrs);
             Files.setPosixFilePermissions(tmp, mode);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
+            if (durable) {
+                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    d.force(true);   // the rename: the directory entry now names the new file
+                }
+            }
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             // A directory at the target makes the rename fail (EISDIR, whatever it holds); asked
@@ -63,17 +69,19 @@ final class LocalFiles {
     }
 
     /**
-     * A new file beside the target, created 0600 with the content in one open. Not createTempFile
-     * and a second, truncating open: ext4 starts writing back a file truncated to zero when it is
-     * closed (auto_da_alloc), which made each write cost up to a millisecond more.
+     * A new file beside the target, created 0600 with the content in one open (and synced to
+     * stable storage when {@code durable}). Not createTempFile and a second, truncating open: ext4
+     * starts writing back a file truncated to zero when it is closed (auto_da_alloc), which made
+     * each write cost up to a millisecond more.
      */
-    private static Path createPrivate(Path dir, byte[] content) throws IOException {
+    private static Path createPrivate(Path dir, byte[] content, boolean durable) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path tmp = dir.resolve(".pki-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
-            try (SeekableByteChannel out = Files.newByteChannel(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            try (FileChannel out = FileChannel.open(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PRIVATE))) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) out.write(buffer);
+                if (durable) out.force(true);
                 return tmp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 10) throw e; // ten collisions of 64 random bits: something else is wrong

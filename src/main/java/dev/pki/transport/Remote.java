@@ -46,8 +46,22 @@ public final class Remote {
 
     /** Writes a file atomically with its owner, group and mode set before it appears. */
     public void write(String path, byte[] content, FileAttrs spec) {
-        if (local() && LocalFiles.write(path, content, spec)) return;
-        pending.write(path, content, spec);
+        write(path, content, spec, false);
+    }
+
+    /**
+     * Writes a file as {@link #write} does, and on stable storage once the operation is done: its
+     * content before it takes the name, then the name itself (the directory is synced too). For
+     * what cannot be made again, a CA's keys and passphrase: after a crash or a power cut, the
+     * file is there whole or, as before the write, not at all — never empty.
+     */
+    public void writeDurable(String path, byte[] content, FileAttrs spec) {
+        write(path, content, spec, true);
+    }
+
+    private void write(String path, byte[] content, FileAttrs spec, boolean durable) {
+        if (local() && LocalFiles.write(path, content, spec, durable)) return;
+        pending.write(path, content, spec, durable);
         queued();
     }
 

@@ -217,10 +217,12 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         // Each encryption derives its key with 100,000 rounds of PBKDF2: the two run on both cores.
         CompletableFuture<String> rootKeyPem = CompletableFuture.supplyAsync(() -> Keys.toEncryptedPem(rootKeys.getPrivate(), passphrase));
         String intermediateKeyPem = Keys.toEncryptedPem(intermediateKeys.getPrivate(), passphrase);
-        remote.write(spec.rootKey(), utf8(join(rootKeyPem)), KEY.attrs());
-        remote.write(spec.intermediateKey(), utf8(intermediateKeyPem), KEY.attrs());
-        remote.write(spec.rootCert(), utf8(Certs.toPem(root)), CERT.attrs());
-        remote.write(spec.intermediateCert(), utf8(Certs.toPem(intermediate)), CERT.attrs());
+        // Durable: a CA cannot be made again (every certificate it signed names it), so a crash
+        // right after this step must not leave an empty key behind.
+        remote.writeDurable(spec.rootKey(), utf8(join(rootKeyPem)), KEY.attrs());
+        remote.writeDurable(spec.intermediateKey(), utf8(intermediateKeyPem), KEY.attrs());
+        remote.writeDurable(spec.rootCert(), utf8(Certs.toPem(root)), CERT.attrs());
+        remote.writeDurable(spec.intermediateCert(), utf8(Certs.toPem(intermediate)), CERT.attrs());
         IssuingCa signer = IssuingCa.of(intermediate, intermediateKeys.getPrivate());
         OpenedKeys.remember(intermediateKeyPem, passphrase, signer.cert(), signer); // its verification reads it back
         publish(context.outputs(), CaHandle.unlocked(spec.name(), context.host(), root, signer));
@@ -232,7 +234,7 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         String generated = Keys.newPassphrase();
         String parent = TargetPath.parent(spec.passphraseFile());
         if (parent != null && !context.path(facts, parent).isDirectory()) context.remote().mkdir(parent, DIR.attrs());
-        context.remote().write(spec.passphraseFile(), utf8(generated + "\n"), KEY.attrs());
+        context.remote().writeDurable(spec.passphraseFile(), utf8(generated + "\n"), KEY.attrs());
         return generated.toCharArray();
     }
 
