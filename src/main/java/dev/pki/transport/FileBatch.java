@@ -43,12 +43,12 @@ final class FileBatch {
     void write(String path, byte[] content, FileAttrs attrs, boolean durable) {
         int n = ops.size();
         String p = Shell.quote(path);
-        String dir = Shell.quote(directoryOf(path));
+        String dir = directoryOf(path);
         String fill = content.length == 0 ? ": " : "{\n" + Shell.printf(content) + "} ";
         ops.add(new Op("write " + path, "if [ -d " + p + " ]; then printf '%s\\n' " + Shell.quote(path + " is a directory") + " >&2; pki_fail " + n + "; fi\n"
-                + "pki_t=$(mktemp " + Shell.quote(directoryOf(path) + "/.pki-XXXXXX") + ") || pki_fail " + n + "\n"
+                + "pki_t=$(mktemp " + Shell.quote(dir + "/.pki-XXXXXX") + ") || pki_fail " + n + "\n"
                 + fill + ">\"$pki_t\"" + attributes("\"$pki_t\"", attrs) + (durable ? " && " + sync("\"$pki_t\"") : "")
-                + " && mv -f -- \"$pki_t\" " + p + (durable ? " && " + sync(dir) : "")
+                + " && mv -f -- \"$pki_t\" " + p + (durable ? " && " + sync(Shell.quote(dir)) : "")
                 + " || { rm -f -- \"$pki_t\"; pki_fail " + n + "; }\n"));
     }
 
