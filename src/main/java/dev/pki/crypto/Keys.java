@@ -103,6 +103,18 @@ public final class Keys {
         throw new CryptoException("not a PEM private key");
     }
 
+    /**
+     * Whether the PEM text holds a private key, plain or encrypted, without decrypting it; false for
+     * an empty file or garbage.
+     */
+    public static boolean holdsPrivateKey(String pem) {
+        try {
+            return Pem.readAll(pem, "not PEM").stream().anyMatch(EncryptedKeys::isPrivateKey);
+        } catch (CryptoException e) {
+            return false;
+        }
+    }
+
     /** Whether the PEM text holds an encrypted private key (PKCS#8 or legacy); false for garbage. */
     public static boolean isEncrypted(String pem) {
         try {

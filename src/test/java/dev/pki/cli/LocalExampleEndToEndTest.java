@@ -154,6 +154,33 @@ class LocalExampleEndToEndTest {
                 mustSign.err());
     }
 
+    @Test
+    void aDamagedCaKey_stopsEvenAConvergedPlan_clearly_andChangesNothing() throws Exception {
+        assertEquals(0, pki("apply", "--yes").exitCode());
+        String rootKey = Files.readString(out.resolve("ca/root_ca.key"));
+        Files.write(out.resolve("ca/root_ca.key"), new byte[0]);   // what a crash could leave of an unsynced key
+        Map<String, String> before = snapshot();
+
+        Cli.Result plan = pki("plan", "--detailed-exitcode");
+        assertEquals(1, plan.exitCode(), plan.all());
+        assertTrue(plan.err().matches("(?s).*line \\d+: ca 'lab': .*root_ca.key on localhost holds no private key \\(the file is empty\\)\\. "
+                + "pki never re-creates a CA: restore the file from a backup, or move .* away to create a new CA\\..*"), plan.err());
+        assertFalse(plan.all().contains("Exception"), "no stack trace");
+
+        Files.writeString(out.resolve("ca/intermediate_ca.key"), "garbage\n");
+        Files.writeString(out.resolve("ca/root_ca.key"), rootKey);
+        Cli.Result apply = pki("apply", "--yes");
+        assertEquals(1, apply.exitCode(), apply.all());
+        assertTrue(apply.err().contains("intermediate_ca.key on localhost holds no private key (8 bytes, not a PEM private key)"), apply.err());
+        Map<String, String> after = snapshot();
+        after.remove("ca/intermediate_ca.key");
+        after.remove("ca/root_ca.key");
+        before.remove("ca/intermediate_ca.key");
+        before.remove("ca/root_ca.key");
+        assertEquals(before, after, "nothing else touched");
+        assertEquals(rootKey, Files.readString(out.resolve("ca/root_ca.key")));
+    }
+
     private void assertNoSecretsPrinted() throws IOException {
         String all = String.join("\n", printed);
         String passphrase = Files.readString(out.resolve("ca/secrets/passphrase.txt")).strip();

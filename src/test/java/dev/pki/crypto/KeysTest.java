@@ -113,6 +113,17 @@ class KeysTest {
         assertFalse(Keys.isEncrypted(null));
     }
 
+    @Test
+    void holdsPrivateKey_plainOrEncrypted_withoutAPassphrase_notEmptyGarbageOrACertificate() {
+        KeyPair keys = Fixtures.keys(KeyType.EC_P256)[0];
+        assertTrue(Keys.holdsPrivateKey(Keys.toPem(keys.getPrivate())));
+        assertTrue(Keys.holdsPrivateKey(Keys.toEncryptedPem(keys.getPrivate(), PASSPHRASE)));
+        assertFalse(Keys.holdsPrivateKey(""));
+        assertFalse(Keys.holdsPrivateKey("garbage\n"));
+        String cert = Certs.toPem(Signer.selfSignedRoot("CN=Root", keys, java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), 1));
+        assertFalse(Keys.holdsPrivateKey(cert), "a certificate is not a key");
+    }
+
     @ParameterizedTest
     @EnumSource(KeyType.class)
     void matches_ownPair_isTrue_otherKeyOfSameType_isFalse(KeyType type) {

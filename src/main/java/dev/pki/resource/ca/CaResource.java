@@ -79,6 +79,7 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
                     + String.join(", ", missing.stream().map(TargetPath::fileName).toList())
                     + ". pki never re-creates part of a CA: restore the files from a backup, or move " + spec.dir() + " away to create a new CA.");
         }
+        requireKeys(facts, context);
         CaHandle handle = load(facts, context);
         publish(context.outputs(), handle);
         List<AttributeChange> modes = new ArrayList<>();
@@ -87,6 +88,21 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         }
         if (spec.passphraseFile() != null) modes.addAll(KEY.differences("passphrase file ", context.path(facts, spec.passphraseFile())));
         return modes.isEmpty() ? Change.noop() : Change.of(Action.UPDATE, Ownership.describe(modes), modes);
+    }
+
+    /**
+     * Each CA key file holds a private key (it is not decrypted for that): a damaged key (an empty
+     * file after a crash, say) stops every plan, not only the first that must sign. A key the
+     * connecting user cannot read is left to the plan that needs it.
+     */
+    private void requireKeys(FactSet facts, PlanContext context) {
+        for (String key : List.of(spec.rootKey(), spec.intermediateKey())) {
+            byte[] content = context.path(facts, key).content();
+            if (content == null || Keys.holdsPrivateKey(new String(content, StandardCharsets.UTF_8))) continue;
+            throw new PkiException(location, "ca '" + spec.name() + "': " + key + " on " + context.host() + " holds no private key ("
+                    + (content.length == 0 ? "the file is empty" : content.length + " bytes, not a PEM private key")
+                    + "). pki never re-creates a CA: restore the file from a backup, or move " + spec.dir() + " away to create a new CA.");
+        }
     }
 
     private Change planCreate(FactSet facts, PlanContext context) {
