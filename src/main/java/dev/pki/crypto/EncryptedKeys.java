@@ -51,16 +51,15 @@ final class EncryptedKeys {
         return pemObject instanceof PKCS8EncryptedPrivateKeyInfo || pemObject instanceof PEMEncryptedKeyPair;
     }
 
+    /** Whether a PEM object is a private key, plain or encrypted (telling needs no passphrase). */
+    static boolean isPrivateKey(Object pemObject) {
+        return pemObject instanceof PrivateKeyInfo || pemObject instanceof PEMKeyPair || isEncrypted(pemObject);
+    }
+
     /**
      * The private key in a parsed PEM object, decrypted if necessary; {@code null} if the object is
      * not a private key at all (a certificate, EC parameters, ...).
      */
-    /** Whether a PEM object is a private key, plain or encrypted (telling needs no passphrase). */
-    static boolean isPrivateKey(Object pemObject) {
-        return pemObject instanceof PrivateKeyInfo || pemObject instanceof PEMKeyPair
-                || pemObject instanceof PKCS8EncryptedPrivateKeyInfo || pemObject instanceof PEMEncryptedKeyPair;
-    }
-
     static PrivateKeyInfo toPrivateKeyInfo(Object pemObject, char[] passphrase) {
         if (pemObject instanceof PrivateKeyInfo info) {
             return info;

@@ -12,6 +12,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Predicate;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -108,17 +109,18 @@ public final class Keys {
      * an empty file or garbage.
      */
     public static boolean holdsPrivateKey(String pem) {
-        try {
-            return Pem.readAll(pem, "not PEM").stream().anyMatch(EncryptedKeys::isPrivateKey);
-        } catch (CryptoException e) {
-            return false;
-        }
+        return anyPemObject(pem, EncryptedKeys::isPrivateKey);
     }
 
     /** Whether the PEM text holds an encrypted private key (PKCS#8 or legacy); false for garbage. */
     public static boolean isEncrypted(String pem) {
+        return anyPemObject(pem, EncryptedKeys::isEncrypted);
+    }
+
+    /** Whether any object of the PEM text is {@code wanted}; false for text that is not PEM. */
+    private static boolean anyPemObject(String pem, Predicate<Object> wanted) {
         try {
-            return Pem.readAll(pem, "not PEM").stream().anyMatch(EncryptedKeys::isEncrypted);
+            return Pem.readAll(pem, "not PEM").stream().anyMatch(wanted);
         } catch (CryptoException e) {
             return false;
         }
