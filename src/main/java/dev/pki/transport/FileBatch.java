@@ -57,10 +57,34 @@ final class FileBatch {
         return "{ sync -- " + quotedPath + " 2>/dev/null || sync; }";
     }
 
-    /** Creates a directory (and its parents) and sets its owner, group and mode. */
-    void mkdir(String path, FileAttrs attrs) {
+    /**
+     * Creates a directory (and its parents) and sets its owner, group and mode. Durable: the
+     * parent of each directory it creates is synced afterwards. Which ones those are is found out
+     * before {@code mkdir}, walking up while a directory is missing: {@code pki_n} counts them.
+     */
+    void mkdir(String path, FileAttrs attrs, boolean durable) {
+        int n = ops.size();
         String p = Shell.quote(path);
-        ops.add(new Op("create directory " + path, "mkdir -p -- " + p + attributes(p, attrs) + " || pki_fail " + ops.size() + "\n"));
+        StringBuilder s = new StringBuilder();
+        List<String> parents = durable ? parents(path) : List.of();
+        if (!parents.isEmpty()) s.append("pki_n=0; [ -d ").append(p).append(" ] || pki_n=1\n");
+        for (int i = 1; i < parents.size(); i++) {
+            s.append("[ \"$pki_n\" != ").append(i).append(" ] || [ -d ").append(Shell.quote(parents.get(i - 1)))
+                    .append(" ] || pki_n=").append(i + 1).append('\n');
+        }
+        s.append("mkdir -p -- ").append(p).append(attributes(p, attrs)).append(" || pki_fail ").append(n).append('\n');
+        for (int i = 1; i <= parents.size(); i++) {
+            s.append("[ \"$pki_n\" -lt ").append(i).append(" ] || ").append(sync(Shell.quote(parents.get(i - 1))))
+                    .append(" || pki_fail ").append(n).append('\n');
+        }
+        ops.add(new Op("create directory " + path, s.toString()));
+    }
+
+    /** The directories above {@code path}, nearest first, up to {@code /} (or {@code .} for a relative path). */
+    static List<String> parents(String path) {
+        List<String> parents = new ArrayList<>();
+        for (String p = path, up = directoryOf(p); !up.equals(p); p = up, up = directoryOf(p)) parents.add(up);
+        return parents;
     }
 
     /** Sets owner, group and mode of an existing path. */

@@ -16,7 +16,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,11 +49,7 @@ final class LocalFiles {
             Files.setPosixFilePermissions(tmp, mode);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
-            if (durable) {
-                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                    d.force(true);   // the rename: the directory entry now names the new file
-                }
-            }
+            if (durable) force(dir);   // the rename: the directory entry now names the new file
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             // A directory at the target makes the rename fail (EISDIR, whatever it holds); asked
@@ -92,16 +90,30 @@ final class LocalFiles {
         }
     }
 
-    static boolean mkdir(String path, FileAttrs attrs) {
+    /** See {@link Remote#mkdir} and {@link Remote#mkdirDurable}. */
+    static boolean mkdir(String path, FileAttrs attrs, boolean durable) {
         Set<PosixFilePermission> mode = permissions(attrs.mode());
         if (mode == null) return false;
         try {
+            // Each directory about to be created is a new entry in its parent: those parents are synced.
+            List<Path> parents = new ArrayList<>();
+            for (Path d = Path.of(path).toAbsolutePath(); durable && d.getParent() != null && !Files.isDirectory(d); d = d.getParent()) {
+                parents.add(d.getParent());
+            }
             Path dir = Files.createDirectories(Path.of(path));
             own(dir, attrs);
             Files.setPosixFilePermissions(dir, mode);
+            for (Path parent : parents) force(parent);
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             throw failed("create directory " + path, reason(e));
+        }
+    }
+
+    /** Syncs a directory's entries (and its own attributes) to stable storage. */
+    private static void force(Path dir) throws IOException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
         }
     }
 

@@ -67,8 +67,21 @@ public final class Remote {
 
     /** Creates a directory (and its parents) and sets its owner, group and mode. */
     public void mkdir(String path, FileAttrs spec) {
-        if (local() && LocalFiles.mkdir(path, spec)) return;
-        pending.mkdir(path, spec);
+        mkdir(path, spec, false);
+    }
+
+    /**
+     * Creates a directory as {@link #mkdir} does, and syncs the parent of each directory it
+     * created, so that the new directories' names are on stable storage too: for the directory
+     * of files written with {@link #writeDurable}, which sync only their own directory.
+     */
+    public void mkdirDurable(String path, FileAttrs spec) {
+        mkdir(path, spec, true);
+    }
+
+    private void mkdir(String path, FileAttrs spec, boolean durable) {
+        if (local() && LocalFiles.mkdir(path, spec, durable)) return;
+        pending.mkdir(path, spec, durable);
         queued();
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DurableWriteIntegrationTest {
 
     private static final FileAttrs KEY = new FileAttrs("", "", "0600");
+    private static final FileAttrs DIR = new FileAttrs("", "", "0700");
 
     @TempDir
     Path dir;
@@ -37,21 +38,12 @@ class DurableWriteIntegrationTest {
         Path local = Files.createDirectories(dir.resolve("local"));
         Path shell = Files.createDirectories(dir.resolve("shell"));
         Path plain = Files.createDirectories(dir.resolve("plain"));
-        Path trace = dir.resolve("trace.txt");
-        Process strace = new ProcessBuilder("strace", "-f", "-qq", "-y", "-e", "trace=fsync,fdatasync", "-o", trace.toString(),
-                "-p", Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).redirectOutput(dir.resolve("strace.log").toFile()).start();
-        List<String> lines;
-        try {
-            awaitTracing(trace, strace);
+        List<String> lines = traced(() -> {
             new Remote(new LocalTransport()).writeDurable(local.resolve("ca.key").toString(), bytes("local key\n"), KEY);
             new Remote(new ShellHost()).writeDurable(shell.resolve("ca.key").toString(), bytes("shell key\n"), KEY);
             new Remote(new LocalTransport()).write(plain.resolve("leaf.key").toString(), bytes("leaf key\n"), KEY);
             new Remote(new ShellHost()).write(plain.resolve("leaf2.key").toString(), bytes("leaf key\n"), KEY);
-        } finally {
-            strace.destroy();   // SIGTERM: strace detaches and leaves this JVM running
-            assertTrue(strace.waitFor(30, TimeUnit.SECONDS), "strace ended");
-        }
-        lines = Files.readAllLines(trace);
+        });
 
         for (Path d : List.of(local, shell)) {
             assertTrue(synced(lines, d + "/.pki-"), "the temporary file in " + d + " was synced: " + lines);
@@ -62,6 +54,55 @@ class DurableWriteIntegrationTest {
         assertEquals("shell key\n", Files.readString(shell.resolve("ca.key")));
         assertFalse(lines.stream().anyMatch(l -> l.contains(plain.toString())), "plain writes are not synced: " + lines);
         assertEquals(List.of("leaf.key", "leaf2.key"), names(plain));
+    }
+
+    @Test
+    void durableDirectories_syncTheParentOfEachDirectoryCreated_andNothingWhenTheyExist() throws Exception {
+        assumeTrue(new LocalTransport().exec(Command.of("sh", "-c", "command -v strace")).ok(), "strace is not installed");
+        Path local = Files.createDirectories(dir.resolve("local"));
+        Path shell = Files.createDirectories(dir.resolve("shell"));
+        Path existing = Files.createDirectories(dir.resolve("existing/ca"));
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        List<String> lines = traced(() -> {
+            new Remote(new LocalTransport()).mkdirDurable(local.resolve("pki/ca/secrets").toString(), DIR);
+            new Remote(new ShellHost()).mkdirDurable(shell.resolve("pki/ca/secrets").toString(), DIR);
+            new Remote(new LocalTransport()).mkdirDurable(existing.toString(), DIR);
+            new Remote(new ShellHost()).mkdirDurable(existing.toString(), DIR);
+            new Remote(new LocalTransport()).mkdir(plain.resolve("a/b").toString(), DIR);
+            new Remote(new ShellHost()).mkdir(plain.resolve("c/d").toString(), DIR);
+        });
+
+        for (Path d : List.of(local, shell)) {
+            for (Path parent : List.of(d, d.resolve("pki"), d.resolve("pki/ca"))) {
+                assertTrue(synced(lines, parent + ">"), parent + " synced: it holds a new directory: " + lines);
+            }
+            assertFalse(synced(lines, d.resolve("pki/ca/secrets") + ">"), "the new directory itself is not synced: " + lines);
+            assertTrue(Files.isDirectory(d.resolve("pki/ca/secrets")));
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(d.resolve("pki/ca/secrets"))));
+        }
+        assertFalse(synced(lines, dir + ">"), "the directory above the first that existed is not synced: " + lines);
+        assertFalse(lines.stream().anyMatch(l -> l.contains("<" + dir.resolve("existing"))), "nothing created, nothing synced: " + lines);
+        assertFalse(lines.stream().anyMatch(l -> l.contains("<" + plain)), "plain mkdir syncs nothing: " + lines);
+    }
+
+    /** The fsync calls of this JVM and its children while {@code work} runs. */
+    private List<String> traced(ThrowingRunnable work) throws Exception {
+        Path trace = dir.resolve("trace.txt");
+        Process strace = new ProcessBuilder("strace", "-f", "-qq", "-y", "-e", "trace=fsync,fdatasync", "-o", trace.toString(),
+                "-p", Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).redirectOutput(dir.resolve("strace.log").toFile()).start();
+        try {
+            awaitTracing(trace, strace);
+            work.run();
+        } finally {
+            strace.destroy();   // SIGTERM: strace detaches and leaves this JVM running
+            assertTrue(strace.waitFor(30, TimeUnit.SECONDS), "strace ended");
+        }
+        return Files.readAllLines(trace);
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     /** Syncs a marker file until strace reports it: attaching takes a moment. */

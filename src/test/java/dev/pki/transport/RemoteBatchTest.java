@@ -195,6 +195,15 @@ class RemoteBatchTest {
         assertEquals("./-x", FileBatch.directoryOf("-x/f"));
     }
 
+    @Test
+    void parents_runUpToTheRootOrTheWorkingDirectory() {
+        assertEquals(List.of("/etc/pki", "/etc", "/"), FileBatch.parents("/etc/pki/lab/"));
+        assertEquals(List.of("/"), FileBatch.parents("/srv"));
+        assertEquals(List.of(), FileBatch.parents("/"));
+        assertEquals(List.of("a", "."), FileBatch.parents("a/b"));
+        assertEquals(List.of("./-x", "."), FileBatch.parents("-x/ca"));
+    }
+
     private static String mode(Path p) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }

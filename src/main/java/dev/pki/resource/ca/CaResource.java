@@ -229,7 +229,7 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         X509Certificate intermediate = Signer.intermediate(spec.intermediate().subject(), intermediateKeys.getPublic(), root,
                 rootKeys.getPrivate(), notBefore, spec.intermediate().validity().addTo(now), spec.intermediate().pathLen());
         var remote = context.remote();
-        remote.mkdir(spec.dir(), DIR.attrs());
+        remote.mkdirDurable(spec.dir(), DIR.attrs());
         // Each encryption derives its key with 100,000 rounds of PBKDF2: the two run on both cores.
         CompletableFuture<String> rootKeyPem = CompletableFuture.supplyAsync(() -> Keys.toEncryptedPem(rootKeys.getPrivate(), passphrase));
         String intermediateKeyPem = Keys.toEncryptedPem(intermediateKeys.getPrivate(), passphrase);
@@ -249,7 +249,7 @@ record CaResource(Address address, SourceLocation location, CaSpec spec) impleme
         if (spec.passphraseEnv() != null || context.path(facts, spec.passphraseFile()).isFile()) return passphrase(facts, context);
         String generated = Keys.newPassphrase();
         String parent = TargetPath.parent(spec.passphraseFile());
-        if (parent != null && !context.path(facts, parent).isDirectory()) context.remote().mkdir(parent, DIR.attrs());
+        if (parent != null && !context.path(facts, parent).isDirectory()) context.remote().mkdirDurable(parent, DIR.attrs());
         context.remote().writeDurable(spec.passphraseFile(), utf8(generated + "\n"), KEY.attrs());
         return generated.toCharArray();
     }
