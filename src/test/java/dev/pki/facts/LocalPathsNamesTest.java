@@ -11,8 +11,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** When the local reader's user and group names are kept between reads, and when not. */
+/**
+ * When the local reader's user and group names are kept between reads, and when not. The names
+ * are kept in one static field, which any plan in the same JVM replaces: isolated, so these tests
+ * stay right if test classes ever run in parallel.
+ */
+@Isolated
 class LocalPathsNamesTest {
 
     private static final long LONG = 60_000_000_000L;
