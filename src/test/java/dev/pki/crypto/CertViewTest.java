@@ -5,9 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -75,5 +89,29 @@ class CertViewTest {
                 Fixtures.NOW, Fixtures.NOW.plusSeconds(60), 0));
         assertEquals("", view.commonName());
         assertEquals("O=No Name", view.subject());
+    }
+
+    /**
+     * BouncyCastle would run Miller-Rabin rounds on every RSA public key it builds, to refuse a
+     * prime modulus: ~25 ms a key on the quick compiler, in every plan. pki turns that test off
+     * (it never encrypts to or trusts a foreign key), so a certificate whose modulus is prime is
+     * read like any other: proof that reading RSA certificates costs no primality test.
+     */
+    @Test
+    void of_anRsaKeyWithAPrimeModulus_isReadWithoutAPrimalityTest() throws Exception {
+        BigInteger prime = BigInteger.probablePrime(2048, new SecureRandom());
+        var spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                new RSAPublicKey(prime, BigInteger.valueOf(65537)));
+        KeyPair issuer = Fixtures.keys(KeyType.EC_P256)[0];
+        var holder = new X509v3CertificateBuilder(new X500Name("CN=issuer"), BigInteger.ONE, Date.from(Fixtures.NOW),
+                Date.from(Fixtures.NOW.plus(Duration.ofDays(1))), new X500Name("CN=prime.internal"), spki)
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BouncyCastle.provider()).build(issuer.getPrivate()));
+        X509Certificate cert = Certs.fromPem(
+                "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(holder.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+
+        CertView view = CertView.of(cert);
+
+        assertEquals(KeyType.RSA_2048, view.keyType());
+        assertEquals("CN=prime.internal", view.subject());
     }
 }
