@@ -34,7 +34,6 @@ class DurableWriteIntegrationTest {
 
     @Test
     void durableWrites_syncTheFileBeforeTheRenameAndTheDirectoryAfter_plainWritesDoNot() throws Exception {
-        assumeTrue(new LocalTransport().exec(Command.of("sh", "-c", "command -v strace")).ok(), "strace is not installed");
         Path local = Files.createDirectories(dir.resolve("local"));
         Path shell = Files.createDirectories(dir.resolve("shell"));
         Path plain = Files.createDirectories(dir.resolve("plain"));
@@ -58,7 +57,6 @@ class DurableWriteIntegrationTest {
 
     @Test
     void durableDirectories_syncTheParentOfEachDirectoryCreated_andNothingWhenTheyExist() throws Exception {
-        assumeTrue(new LocalTransport().exec(Command.of("sh", "-c", "command -v strace")).ok(), "strace is not installed");
         Path local = Files.createDirectories(dir.resolve("local"));
         Path shell = Files.createDirectories(dir.resolve("shell"));
         Path existing = Files.createDirectories(dir.resolve("existing/ca"));
@@ -88,6 +86,7 @@ class DurableWriteIntegrationTest {
 
     /** The fsync calls of this JVM and its children while {@code work} runs. */
     private List<String> traced(ThrowingRunnable work) throws Exception {
+        assumeTrue(new LocalTransport().exec(Command.of("sh", "-c", "command -v strace")).ok(), "strace is not installed");
         Path trace = dir.resolve("trace.txt");
         Process strace = new ProcessBuilder("strace", "-f", "-qq", "-y", "-e", "trace=fsync,fdatasync", "-o", trace.toString(),
                 "-p", Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).redirectOutput(dir.resolve("strace.log").toFile()).start();
