@@ -178,12 +178,14 @@ PY
     # Checked one by one, and removed again where it is still there: under load (B2 runs at a load
     # of 10-15) one of twenty parallel removals was once lost without a word.
     for g in $(guests_of "$BED_N"); do
-        [[ -z $(in_ct "$g" sh -c "ls $anchor 2>/dev/null") ]] && continue
+        present_in "$g" "$anchor" || continue
         echo "anchor still in $g after the parallel removal; removing it again"
         in_ct "$g" rm -f "$anchor"
-        [[ -z $(in_ct "$g" sh -c "ls $anchor 2>/dev/null") ]] || { echo "anchor still in $g"; return 1; }
+        ! present_in "$g" "$anchor" || { echo "anchor still in $g"; return 1; }
     done
 }
+# present_in CT FILE — whether FILE is in the container; an lxc-attach that fails prints, so counts as present.
+present_in() { [[ -n $(in_ct "$1" sh -c "ls $2 2>/dev/null") ]]; }
 # with_daemon PFX [OTHER] — case PFX again, with pki run as PKI_DAEMON=1 (docs/daemon.md): case
 # PFXd, against the same OTHER contender (default ansible). Such cases get one warm-up round more:
 # the first starts the daemon, the second is its first served run (classes load, the JIT starts),
