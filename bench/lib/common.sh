@@ -54,7 +54,7 @@ run_case() {
         warm=false; ((round < WARMUP)) && warm=true
         for c in "${order[@]}"; do
             [[ -n ${dead[$c]:-} ]] && continue   # a contender that failed once is not run again in this case
-            logf=$WORK/logs/${scenario}-${case// /_}-$c-$round.log
+            logf=$RUNDIR/logs/${scenario}-${case// /_}-$c-$round.log
             logf=${logf//[^A-Za-z0-9_.\/=-]/_}
             if ! "${pfx}_${c}_prep" >"$logf.prep" 2>&1; then
                 dead[$c]=1; why+="precondition of $c failed (round $round): $(tail -n 3 "$logf.prep" | tr '\n' ' ' | cut -c1-300); "
@@ -64,12 +64,12 @@ run_case() {
             local -n cmd="CMD_${pfx}_${c}"
             timed "$logf" "${cmd[@]}"
             METRICS='{}'; note=""
-            rm -f "$WORK/metrics"
+            rm -f "$RUNDIR/metrics"
             if ((RC != 0)); then ok=false; note="exit $RC: $(grep -v '^\s*$' "$logf" | tail -n 2 | tr '\n' ' ' | cut -c1-300)"
             elif ! note=$("${pfx}_${c}_verify" "$logf" 2>&1); then ok=false; note="check: $(tail -n 2 <<<"$note" | tr '\n' ' ' | cut -c1-300)"
-            else ok=true; [[ -f $WORK/metrics ]] && METRICS=$(<"$WORK/metrics"); note=""
+            else ok=true; [[ -f $RUNDIR/metrics ]] && METRICS=$(<"$RUNDIR/metrics"); note=""
             fi
-            rm -f "$WORK/metrics"
+            rm -f "$RUNDIR/metrics"
             printf '{"type":"run","session":"%s","scenario":%s,"case":%s,"contender":%s,"round":%d,"warmup":%s,"ok":%s,"wall_s":%s,"cpu_s":%s,"rss_kb":%s,"rc":%d,"load1":%s,"metrics":%s,"note":%s}\n' \
                 "$SESSION" "$(json_str "$scenario")" "$(json_str "$case")" "$(json_str "$c")" "$round" "$warm" "$ok" \
                 "$WALL" "$CPU" "${RSS_KB:-0}" "$RC" "$(load1)" "$METRICS" "$(json_str "$note")" >> "$RUNS"
@@ -89,7 +89,7 @@ run_case() {
 metrics() {
     local out='{' sep=''
     while (($# >= 2)); do out+="$sep\"$1\":$2"; sep=','; shift 2; done
-    printf '%s}\n' "$out" > "$WORK/metrics"
+    printf '%s}\n' "$out" > "$RUNDIR/metrics"
 }
 
 # Waits while another session's integration tests or scripts/testbed run (poll 30 s, 15 min max).

@@ -61,21 +61,22 @@ for (scen, case), c in sorted(cases.items(), key=lambda kv: (ORDER.get(kv[0][0],
             'metrics': {k: stats([r['metrics'][k] for r in rs if k in r['metrics']]) for k in metric_names},
             'load1': stats([r['load1'] for r in rs]),
         }
-    ratio = None
-    if 'pki' in per and len(contenders) == 2:
-        other = [w for w in contenders if w != 'pki'][0]
-        by_round = {}
-        for r in measured:
-            by_round.setdefault(r['round'], {})[r['contender']] = r['wall_s']
+    # pki against each other contender, pair by pair (runs of the same round); 'ratio' is the first
+    ratios = OrderedDict()
+    by_round = {}
+    for r in measured:
+        by_round.setdefault(r['round'], {})[r['contender']] = r['wall_s']
+    for other in (w for w in contenders if w != 'pki' and 'pki' in per):
         pairs = [v['pki'] / v[other] for v in by_round.values() if 'pki' in v and other in v and v[other] > 0]
         if pairs:
-            ratio = {'other': other, 'pki_over_other': stats(pairs),
-                     'speedup_median': round(statistics.median(1 / p for p in pairs), 1)}
+            ratios[other] = {'other': other, 'pki_over_other': stats(pairs),
+                             'speedup_median': round(statistics.median(1 / p for p in pairs), 1)}
+    ratio = next(iter(ratios.values()), None)
     status = c['status'] if c['status'] != 'ok' or measured else 'failed'
     if status == 'failed' and not c['reason']:
         c['reason'] = 'no successful measured run'
     out_cases.append({'scenario': scen, 'case': case, 'status': status, 'reason': c['reason'],
-                      'contenders': per, 'ratio': ratio})
+                      'contenders': per, 'ratio': ratio, 'ratios': ratios})
 
 
 def find(scen, pred):
@@ -93,6 +94,7 @@ targets = []
 
 
 def target(name, goal, value, met, note=''):
+    """met: True, False, or None for a figure the issue sets no threshold for (and when not measured)."""
     if value == 'not measured' or value.startswith('not measured:'):
         met = None
     targets.append({'target': name, 'goal': goal, 'measured': value, 'met': met, 'note': note})
@@ -114,6 +116,12 @@ c = find('B2', lambda s: s.startswith('N=20 ')) or find('B2', lambda s: True)
 s = speedup(c)
 target('B2 first apply' + (f" ({c['case'].split()[0]})" if c else ''), '>= 5x faster than Ansible', f'{s}x' if s else 'not measured',
        bool(s and s >= 5))
+f = c and c['ratios'].get('floor')
+if f:   # the issue's "get close to that floor": measured and shown, with no threshold of our own
+    q = f['pki_over_other']
+    target(f"B2 first apply against the guests' update floor ({c['case'].split()[0]})",
+           'close to the floor: every guest'"'"'s update-ca-certificates, from a shell',
+           f"pki/floor {q['median']:.2f} ({q['min']:.2f}–{q['max']:.2f})", None)
 for daemon in (False, True):
     c = find('B4', lambda s: s.startswith('N=1000 ') and (DAEMON in s) == daemon)
     s = speedup(c)
@@ -199,18 +207,21 @@ for c in out_cases:
     per = c['contenders']
     p = per.get('pki', {})
     others = [w for w in per if w != 'pki']
-    o = per.get(others[0], {}) if others else {}
     status = ''
     if c['status'] != 'ok':
         status = f"**{c['status']}**: {c['reason'][:400]}"
-    r = c['ratio']
-    ratio = '—'
-    if r and r['pki_over_other']:
-        q = r['pki_over_other']
-        ratio = f"{q['median']:.3f} ({q['min']:.3f}–{q['max']:.3f})" if q['n'] > 1 else f"{q['median']:.3f}"
-    md.append(f"| {c['scenario']} | {c['case']} | {fmt(p.get('wall_s'))} | {', '.join(others) or '—'} | {fmt(o.get('wall_s'))} | "
-              f"{ratio} | {str(r['speedup_median']) + '×' if r else '—'} | {cpu(p)}{' / ' + cpu(o) if others else ''} | "
-              f"{str(p.get('peak_rss_mb', '—')) + ' MB' if p and p.get('wall_s') else '—'} | {'; '.join(x for x in (status, extra(per)) if x)} |")
+    # one row per other contender (B2 has two: Ansible and the guests' floor)
+    for i, who in enumerate(others or [None]):
+        o = per.get(who, {}) if who else {}
+        r = c['ratios'].get(who) if who else None
+        ratio = '—'
+        if r and r['pki_over_other']:
+            q = r['pki_over_other']
+            ratio = f"{q['median']:.3f} ({q['min']:.3f}–{q['max']:.3f})" if q['n'] > 1 else f"{q['median']:.3f}"
+        md.append(f"| {c['scenario']} | {c['case']} | {fmt(p.get('wall_s'))} | {who or '—'} | {fmt(o.get('wall_s'))} | "
+                  f"{ratio} | {str(r['speedup_median']) + '×' if r else '—'} | {cpu(p)}{' / ' + cpu(o) if who else ''} | "
+                  f"{str(p.get('peak_rss_mb', '—')) + ' MB' if p and p.get('wall_s') else '—'} | "
+                  f"{'; '.join(x for x in (status, extra(per if i == 0 else {who: o})) if x)} |")
 if jmh:
     md.append('')
     md.append('JMH (in-process, one thread; the limit for B4): time per operation')

@@ -76,7 +76,7 @@ scenario_b4() {
 }
 
 b4_jmh() {
-    local jmh=$BENCH/jmh logf=$WORK/logs/B4-jmh.log
+    local jmh=$BENCH/jmh logf=$RUNDIR/logs/B4-jmh.log
     log "== B4 JMH: ${JMH_ARGS[*]}"
     if ! (mvn -q -B -f "$jmh/pom.xml" -Dpki.jar="$WORK/pki.jar" -Djmh.buildDir="$WORK/jmh" \
             compile dependency:build-classpath -Dmdep.outputFile="$WORK/jmh/cp.txt") >"$logf" 2>&1; then
@@ -121,7 +121,7 @@ bed_up() { # bed_up [up options...]
     fi
     BED_TOUCHED=true
     log "scripts/testbed up $*"
-    "$TESTBED" up "$@" > "$WORK/logs/testbed-up.log" 2>&1 || { tail -n 5 "$WORK/logs/testbed-up.log"; return 1; }
+    "$TESTBED" up "$@" > "$RUNDIR/logs/testbed-up.log" 2>&1 || { tail -n 5 "$RUNDIR/logs/testbed-up.log"; return 1; }
 }
 
 bed_restore() {
@@ -130,13 +130,14 @@ bed_restore() {
     wait_bed_quiet || true
     log "cleaning up Ansible's namespace on the bed"
     ans_reset >/dev/null 2>&1 || true
+    remove_from_guests /usr/local/share/ca-certificates/bench-floor.crt >/dev/null 2>&1 || true   # B2's floor
     rm -rf /etc/nginx/ssl-ansible
     if [[ $BED_WAS_UP == no ]]; then
         log "scripts/testbed down (this run brought the bed up)"
-        "$TESTBED" down > "$WORK/logs/testbed-down.log" 2>&1 || log "testbed down failed: $(tail -n 2 "$WORK/logs/testbed-down.log")"
+        "$TESTBED" down > "$RUNDIR/logs/testbed-down.log" 2>&1 || log "testbed down failed: $(tail -n 2 "$RUNDIR/logs/testbed-down.log")"
     elif [[ -n $BED_ORIG_GUESTS && $(bed_guest_count) != "$BED_ORIG_GUESTS" && $BED_ORIG_GUESTS -ge 1 ]]; then
         log "scripts/testbed up --guests $BED_ORIG_GUESTS (giving the bed back as it was)"
-        "$TESTBED" up --guests "$BED_ORIG_GUESTS" > "$WORK/logs/testbed-up.log" 2>&1 || log "testbed up failed"
+        "$TESTBED" up --guests "$BED_ORIG_GUESTS" > "$RUNDIR/logs/testbed-up.log" 2>&1 || log "testbed up failed"
     fi
 }
 
@@ -173,15 +174,20 @@ PY
         zfs list -H "$ds" >/dev/null 2>&1 && { echo "cannot destroy $ds"; return 1; }
     fi
     if [[ -d $src ]]; then rmdir "$src" 2>/dev/null || true; fi
-    for g in $(guests_of "$BED_N"); do in_ct "$g" rm -f "$anchor" & done; wait
     rm -rf "$nginx"
-    # Checked one by one, and removed again where it is still there: under load (B2 runs at a load
-    # of 10-15) one of twenty parallel removals was once lost without a word.
+    remove_from_guests "$anchor"
+}
+# remove_from_guests FILE — FILE removed from every guest of the bed, all at once; then checked one
+# by one, and removed again where it is still there: under load (B2 runs at a load of 10-15) one of
+# twenty parallel removals was once lost without a word.
+remove_from_guests() {
+    local file=$1 g
+    for g in $(guests_of "$BED_N"); do in_ct "$g" rm -f "$file" & done; wait
     for g in $(guests_of "$BED_N"); do
-        present_in "$g" "$anchor" || continue
-        echo "anchor still in $g after the parallel removal; removing it again"
-        in_ct "$g" rm -f "$anchor"
-        ! present_in "$g" "$anchor" || { echo "anchor still in $g"; return 1; }
+        present_in "$g" "$file" || continue
+        echo "$file still in $g after the parallel removal; removing it again"
+        in_ct "$g" rm -f "$file"
+        ! present_in "$g" "$file" || { echo "$file still in $g"; return 1; }
     done
 }
 # present_in CT FILE — whether FILE is in the container; an lxc-attach that fails prints, so counts as present.
@@ -252,16 +258,16 @@ scenario_bed() {
         selected B1 && [[ ,$GUESTS, == *,$n,* ]] && b1=true
         selected B2 && [[ ,$B2_NS, == *,$n,* ]] && b2=true
         selected B3 && [[ ,$B3_NS, == *,$n,* ]] && b3=true
-        if ! bed_up --guests "$n" >"$WORK/logs/bed-$n.log" 2>&1; then
-            for s in B1 B2 B3; do record_status $s "N=$n" failed "scripts/testbed up --guests $n failed: $(tail -n 2 "$WORK/logs/bed-$n.log" | tr '\n' ' ')"; done
+        if ! bed_up --guests "$n" >"$RUNDIR/logs/bed-$n.log" 2>&1; then
+            for s in B1 B2 B3; do record_status $s "N=$n" failed "scripts/testbed up --guests $n failed: $(tail -n 2 "$RUNDIR/logs/bed-$n.log" | tr '\n' ' ')"; done
             continue
         fi
         INV=$WORK/inventory-bed-$n.yml AINV=$WORK/ansible-inventory-$n.yml
         "$BENCH/lib/inventories.py" bed "$n" > "$INV"
         "$BENCH/ansible/inventory.py" "$n" > "$AINV"
         log "converging both tools on $n guests (not timed)"
-        if ! { "$PKI" apply "$PB" -i "$INV" --yes --no-color && ansible-playbook -i "$AINV" "$APB" -e "$NSV"; } >"$WORK/logs/converge-$n.log" 2>&1; then
-            for s in B1 B2 B3; do record_status $s "N=$n" failed "could not converge the bed before timing (log: $WORK/logs/converge-$n.log): $(grep -E 'Error|FAILED|fatal|failed=[1-9]' "$WORK/logs/converge-$n.log" | head -n 2 | tr '\n' ' ')"; done
+        if ! { "$PKI" apply "$PB" -i "$INV" --yes --no-color && ansible-playbook -i "$AINV" "$APB" -e "$NSV"; } >"$RUNDIR/logs/converge-$n.log" 2>&1; then
+            for s in B1 B2 B3; do record_status $s "N=$n" failed "could not converge the bed before timing (log: $RUNDIR/logs/converge-$n.log): $(grep -E 'Error|FAILED|fatal|failed=[1-9]' "$RUNDIR/logs/converge-$n.log" | head -n 2 | tr '\n' ' ')"; done
             continue
         fi
 
@@ -291,7 +297,7 @@ scenario_bed() {
         CMD_b3a_pki=("$PKI" apply "$PB" -i "$INV" -e "extra_san=$B3_SAN" --yes --no-color --debug)
         CMD_b3a_ansible=(ansible-playbook -i "$AINV" "$APB" -e "$NSV" -e "extra_san=$B3_SAN")
         b3_pki_base() { wait_bed_quiet && "$PKI" apply "$PB" -i "$INV" --yes --no-color && "$PKI" plan "$PB" -i "$INV" --no-color | grep -q '^No changes\.'; }
-        b3_ansible_base() { wait_bed_quiet && ansible-playbook -i "$AINV" "$APB" -e "$NSV" > "$WORK/logs/b3-base.log" 2>&1 && ! openssl x509 -in /etc/nginx/ssl-ansible/nginx.crt -noout -ext subjectAltName | grep -q "$B3_SAN"; }
+        b3_ansible_base() { wait_bed_quiet && ansible-playbook -i "$AINV" "$APB" -e "$NSV" > "$RUNDIR/logs/b3-base.log" 2>&1 && ! openssl x509 -in /etc/nginx/ssl-ansible/nginx.crt -noout -ext subjectAltName | grep -q "$B3_SAN"; }
         b3p_pki_prep() { b3_pki_base; }; b3p_ansible_prep() { b3_ansible_base; }
         b3a_pki_prep() { b3_pki_base; }; b3a_ansible_prep() { b3_ansible_base; }
         b3p_pki_verify() {
@@ -335,8 +341,25 @@ scenario_bed() {
             ans_recap "$1" ok || return 1
             ansible-playbook --check -i "$AINV" "$APB" -e "$NSV" > "$1.check" 2>&1 && ans_recap "$1.check" changed0 || { echo "second run (--check) is not changed=0"; return 1; }
         }
+        # The guests' floor (bench/lib/update-floor.sh): the same guests trusting one new anchor,
+        # from a shell; before each run the anchor's file is removed again, as pki_reset does.
+        B2_FLOOR_ANCHOR=$WORK/b2-floor-anchor.crt
+        CMD_b2_floor=("$BENCH/lib/update-floor.sh" "$B2_FLOOR_ANCHOR" $(guests_of "$n"))
+        b2_floor_prep() {
+            wait_bed_quiet || return 1
+            [[ -s $B2_FLOOR_ANCHOR ]] || openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null \
+                -subj '/CN=bench update floor' -days 3650 -out "$B2_FLOOR_ANCHOR" || return 1
+            remove_from_guests /usr/local/share/ca-certificates/bench-floor.crt
+        }
+        b2_floor_verify() {
+            local g body
+            body=$(sed -n 2p "$B2_FLOOR_ANCHOR")   # the certificate's first line of base64
+            for g in $(guests_of "$BED_N"); do
+                in_ct "$g" grep -qF -- "$body" /etc/ssl/certs/ca-certificates.crt || { echo "the anchor is not in $g's bundle"; return 1; }
+            done
+        }
         if [[ $b2 == true ]]; then
-            run_case B2 "N=$n first apply (fresh bed)" b2 pki ansible || true
+            run_case B2 "N=$n first apply (fresh bed)" b2 pki ansible floor || true
         fi
     done
 }
@@ -349,22 +372,22 @@ scenario_bed() {
 
 scenario_b5() {
     local h
-    if ! bed_up --ssh >"$WORK/logs/bed-ssh.log" 2>&1; then
-        record_status B5 "SSH fleet" failed "scripts/testbed up --ssh failed: $(tail -n 2 "$WORK/logs/bed-ssh.log" | tr '\n' ' ')"
+    if ! bed_up --ssh >"$RUNDIR/logs/bed-ssh.log" 2>&1; then
+        record_status B5 "SSH fleet" failed "scripts/testbed up --ssh failed: $(tail -n 2 "$RUNDIR/logs/bed-ssh.log" | tr '\n' ' ')"
         return
     fi
     B5_DIR=/tmp/pki-bench-fleet
     "$BENCH/lib/inventories.py" ssh 1 "$BED_STATE" > "$WORK/inventory-ssh-1.yml"
-    "$PKI" plan "$BENCH/playbooks/fleet.groovy" -i "$WORK/inventory-ssh-1.yml" -e "dir=$B5_DIR" --no-color > "$WORK/logs/B5-probe.log" 2>&1 || true
-    if grep -q "not supported" "$WORK/logs/B5-probe.log"; then
+    "$PKI" plan "$BENCH/playbooks/fleet.groovy" -i "$WORK/inventory-ssh-1.yml" -e "dir=$B5_DIR" --no-color > "$RUNDIR/logs/B5-probe.log" 2>&1 || true
+    if grep -q "not supported" "$RUNDIR/logs/B5-probe.log"; then
         for h in ${SSH_HOSTS//,/ }; do
-            record_status B5 "H=$h SSH hosts plan" skipped "this pki has no SSH transport yet: $(grep -m1 -o "connection 'ssh'.*" "$WORK/logs/B5-probe.log")"
+            record_status B5 "H=$h SSH hosts plan" skipped "this pki has no SSH transport yet: $(grep -m1 -o "connection 'ssh'.*" "$RUNDIR/logs/B5-probe.log")"
         done
         return
     fi
     # converge once through one alias (not timed)
-    "$PKI" apply "$BENCH/playbooks/fleet.groovy" -i "$WORK/inventory-ssh-1.yml" -e "dir=$B5_DIR" --yes --no-color > "$WORK/logs/B5-converge.log" 2>&1 \
-        || { record_status B5 "SSH fleet" failed "could not converge through one SSH alias: $(grep -m2 -E 'Error|Warning|failed' "$WORK/logs/B5-converge.log" | tr '\n' ' ')"; return; }
+    "$PKI" apply "$BENCH/playbooks/fleet.groovy" -i "$WORK/inventory-ssh-1.yml" -e "dir=$B5_DIR" --yes --no-color > "$RUNDIR/logs/B5-converge.log" 2>&1 \
+        || { record_status B5 "SSH fleet" failed "could not converge through one SSH alias: $(grep -m2 -E 'Error|Warning|failed' "$RUNDIR/logs/B5-converge.log" | tr '\n' ' ')"; return; }
     for h in ${SSH_HOSTS//,/ }; do
         B5_H=$h
         "$BENCH/lib/inventories.py" ssh "$h" "$BED_STATE" > "$WORK/inventory-ssh-$h.yml"

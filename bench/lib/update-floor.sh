@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# bench/lib/update-floor.sh ANCHOR.crt CT... — B2's third contender, the floor the issue names:
+# what trusting one new anchor costs the guests themselves, with no tool in between. The anchor is
+# copied into each container and `update-ca-certificates` runs there, all containers at once, from
+# a shell. pki's first apply of the Phoenix scenario does this for every guest, and more (the CA,
+# the dataset, the mount, nginx's certificate), so its time over this one says how close it is.
+#
+# Exits non-zero when any container fails; bench/lib/scenarios.sh checks the anchor is trusted.
+set -euo pipefail
+anchor=${1:?usage: update-floor.sh ANCHOR.crt CT...}
+shift
+# A fixed script (no argument of ours in it); the anchor comes on standard input.
+script='cat > /usr/local/share/ca-certificates/bench-floor.crt && update-ca-certificates >/dev/null'
+pids=()
+for ct in "$@"; do
+    lxc-attach -n "$ct" --clear-env --set-var PATH=/usr/sbin:/usr/bin:/sbin:/bin -- sh -c "$script" <"$anchor" &
+    pids+=("$!")
+done
+rc=0
+for pid in "${pids[@]}"; do wait "$pid" || rc=1; done
+exit "$rc"
