@@ -32,7 +32,8 @@ for l in lines:
     if l['type'] not in ('run', 'status'):
         continue
     key = (l['scenario'], l['case'])
-    c = cases.setdefault(key, {'scenario': l['scenario'], 'case': l['case'], 'runs': [], 'status': 'ok', 'reason': ''})
+    c = cases.setdefault(key, {'scenario': l['scenario'], 'case': l['case'], 'runs': [], 'status': 'ok', 'reason': '',
+                               'session': l['session']})
     if l['type'] == 'status':
         c['status'], c['reason'] = l['status'], l['reason']
     else:
@@ -75,8 +76,30 @@ for (scen, case), c in sorted(cases.items(), key=lambda kv: (ORDER.get(kv[0][0],
     status = c['status'] if c['status'] != 'ok' or measured else 'failed'
     if status == 'failed' and not c['reason']:
         c['reason'] = 'no successful measured run'
-    out_cases.append({'scenario': scen, 'case': case, 'status': status, 'reason': c['reason'],
+    out_cases.append({'scenario': scen, 'case': case, 'status': status, 'reason': c['reason'], 'session': c['session'],
                       'contenders': per, 'ratio': ratio, 'ratios': ratios})
+
+# --append where the earlier raw runs are not (bench/.work is not in git: a fresh clone, another
+# machine): the cases and JMH figures of the committed report that this run did not measure are
+# carried over as they stand, with their sessions (a case from before sessions were recorded per
+# case brings every session of its report).
+previous = os.path.join(results, name + '.json')
+if os.environ.get('BENCH_APPEND') == 'true' and os.path.exists(previous):
+    before = json.load(open(previous))
+    have = {(c['scenario'], c['case']) for c in out_cases}
+    carried = [c for c in before.get('cases', []) if (c['scenario'], c['case']) not in have]
+    if not jmh:
+        jmh = before.get('jmh', [])
+        carried_sessions = {j['session'] for j in jmh}
+    else:
+        carried_sessions = set()
+    for c in carried:
+        c.setdefault('ratios', {c['ratio']['other']: c['ratio']} if c.get('ratio') else {})
+        carried_sessions |= {c['session']} if c.get('session') else set(before.get('sessions', {}))
+    out_cases = sorted(out_cases + carried, key=lambda c: ORDER.get(c['scenario'], 9))   # stable: this run's first
+    for k in carried_sessions:
+        machines.setdefault(k, before['sessions'].get(k))
+    sessions_used = sorted(set(sessions_used) | {k for k in carried_sessions if machines.get(k)})
 
 
 def find(scen, pred):
