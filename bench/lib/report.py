@@ -143,7 +143,7 @@ f = c and c['ratios'].get('floor')
 if f:   # the issue's "get close to that floor": measured and shown, with no threshold of our own
     q = f['pki_over_other']
     target(f"B2 first apply against the guests' update floor ({c['case'].split()[0]})",
-           'close to the floor: every guest'"'"'s update-ca-certificates, from a shell',
+           "close to the floor: every guest's update-ca-certificates, from a shell",
            f"pki/floor {q['median']:.2f} ({q['min']:.2f}–{q['max']:.2f})", None)
 for daemon in (False, True):
     c = find('B4', lambda s: s.startswith('N=1000 ') and (DAEMON in s) == daemon)

@@ -130,7 +130,7 @@ bed_restore() {
     wait_bed_quiet || true
     log "cleaning up Ansible's namespace on the bed"
     ans_reset >/dev/null 2>&1 || true
-    remove_from_guests /usr/local/share/ca-certificates/bench-floor.crt >/dev/null 2>&1 || true   # B2's floor
+    remove_from_guests "$B2_FLOOR_FILE" >/dev/null 2>&1 || true
     rm -rf /etc/nginx/ssl-ansible
     if [[ $BED_WAS_UP == no ]]; then
         log "scripts/testbed down (this run brought the bed up)"
@@ -206,6 +206,7 @@ with_daemon() {
     for f in pki_prep pki_verify "${o}_prep" "${o}_verify"; do eval "${pfx}d_$f() { ${pfx}_$f \"\$@\"; }"; done
 }
 
+B2_FLOOR_FILE=/usr/local/share/ca-certificates/bench-floor.crt   # B2's floor anchor (as lib/update-floor.sh names it)
 pki_reset() { fresh_state quickOS/lxc-persistent-data /mnt/pve/quickOS/lxc-persistent-data /etc/step-ca/ssl /usr/local/share/ca-certificates/phoenix.crt /etc/nginx/ssl && rm -rf "$PKI_STATE_DIR"; }
 ans_reset() { fresh_state quickOS/ansible-persistent-data /mnt/pve/quickOS/ansible-persistent-data /etc/step-ca/ansible-ssl /usr/local/share/ca-certificates/ansible-phoenix.crt /etc/nginx/ssl-ansible; }
 
@@ -349,7 +350,7 @@ scenario_bed() {
             wait_bed_quiet || return 1
             [[ -s $B2_FLOOR_ANCHOR ]] || openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null \
                 -subj '/CN=bench update floor' -days 3650 -out "$B2_FLOOR_ANCHOR" || return 1
-            remove_from_guests /usr/local/share/ca-certificates/bench-floor.crt
+            remove_from_guests "$B2_FLOOR_FILE"
         }
         b2_floor_verify() {
             local g body
