@@ -191,7 +191,7 @@ remove_from_guests() {
     done
 }
 # present_in CT FILE — whether FILE is in the container; an lxc-attach that fails prints, so counts as present.
-present_in() { [[ -n $(in_ct "$1" sh -c "ls $2 2>/dev/null") ]]; }
+present_in() { [[ -n $(in_ct "$1" sh -c 'ls -d -- "$1" 2>/dev/null' sh "$2") ]]; }
 # with_daemon PFX [OTHER] — case PFX again, with pki run as PKI_DAEMON=1 (docs/daemon.md): case
 # PFXd, against the same OTHER contender (default ansible). Such cases get one warm-up round more:
 # the first starts the daemon, the second is its first served run (classes load, the JIT starts),
@@ -206,7 +206,7 @@ with_daemon() {
     for f in pki_prep pki_verify "${o}_prep" "${o}_verify"; do eval "${pfx}d_$f() { ${pfx}_$f \"\$@\"; }"; done
 }
 
-B2_FLOOR_FILE=/usr/local/share/ca-certificates/bench-floor.crt   # B2's floor anchor (as lib/update-floor.sh names it)
+B2_FLOOR_FILE=/usr/local/share/ca-certificates/bench-floor.crt   # where B2's floor puts its anchor
 pki_reset() { fresh_state quickOS/lxc-persistent-data /mnt/pve/quickOS/lxc-persistent-data /etc/step-ca/ssl /usr/local/share/ca-certificates/phoenix.crt /etc/nginx/ssl && rm -rf "$PKI_STATE_DIR"; }
 ans_reset() { fresh_state quickOS/ansible-persistent-data /mnt/pve/quickOS/ansible-persistent-data /etc/step-ca/ansible-ssl /usr/local/share/ca-certificates/ansible-phoenix.crt /etc/nginx/ssl-ansible; }
 
@@ -345,7 +345,7 @@ scenario_bed() {
         # The guests' floor (bench/lib/update-floor.sh): the same guests trusting one new anchor,
         # from a shell; before each run the anchor's file is removed again, as pki_reset does.
         B2_FLOOR_ANCHOR=$WORK/b2-floor-anchor.crt
-        CMD_b2_floor=("$BENCH/lib/update-floor.sh" "$B2_FLOOR_ANCHOR" $(guests_of "$n"))
+        CMD_b2_floor=("$BENCH/lib/update-floor.sh" "$B2_FLOOR_ANCHOR" "$B2_FLOOR_FILE" $(guests_of "$n"))
         b2_floor_prep() {
             wait_bed_quiet || return 1
             [[ -s $B2_FLOOR_ANCHOR ]] || openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null \

@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
-# bench/lib/update-floor.sh ANCHOR.crt CT... — B2's third contender, the floor the issue names:
+# bench/lib/update-floor.sh ANCHOR.crt FILE CT... — B2's third contender, the floor the issue names:
 # what trusting one new anchor costs the guests themselves, with no tool in between. The anchor is
-# copied into each container and `update-ca-certificates` runs there, all containers at once, from
+# copied into each container as FILE and `update-ca-certificates` runs there, all containers at once, from
 # a shell. pki's first apply of the Phoenix scenario does this for every guest, and more (the CA,
 # the dataset, the mount, nginx's certificate), so its time over this one says how close it is.
 #
 # Exits non-zero when any container fails; bench/lib/scenarios.sh checks the anchor is trusted.
 set -euo pipefail
-anchor=${1:?usage: update-floor.sh ANCHOR.crt CT...}
-shift
-# A fixed script (no argument of ours in it); the anchor comes on standard input.
-script='cat > /usr/local/share/ca-certificates/bench-floor.crt && update-ca-certificates >/dev/null'
+anchor=${1:?usage: update-floor.sh ANCHOR.crt FILE CT...} file=${2:?usage: update-floor.sh ANCHOR.crt FILE CT...}
+shift 2
+# A fixed script: FILE reaches it as "$1", never pasted in; the anchor comes on standard input.
+script='cat > "$1" && update-ca-certificates >/dev/null'
 pids=()
 for ct in "$@"; do
-    lxc-attach -n "$ct" --clear-env --set-var PATH=/usr/sbin:/usr/bin:/sbin:/bin -- sh -c "$script" <"$anchor" &
+    lxc-attach -n "$ct" --clear-env --set-var PATH=/usr/sbin:/usr/bin:/sbin:/bin -- sh -c "$script" sh "$file" <"$anchor" &
     pids+=("$!")
 done
 rc=0
