@@ -141,8 +141,7 @@ bed_restore() {
     fi
 }
 
-# in_ct NAME CMD... — a command in a container; its output is piped (never a file: see docs/testbed.md).
-in_ct() { local n=$1; shift; lxc-attach -n "$n" --clear-env --set-var PATH=/usr/sbin:/usr/bin:/sbin:/bin -- "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+source "$BENCH/lib/in-ct.sh"   # in_ct NAME CMD...
 
 guests_of() { python3 -c 'import sys; n=int(sys.argv[1]); g=[i for i in range(101, 101 + n + 1) if i != 103][:n]; print(*g)' "$1"; }
 

@@ -11,9 +11,11 @@ anchor=${1:?usage: update-floor.sh ANCHOR.crt FILE CT...} file=${2:?usage: updat
 shift 2
 # A fixed script: FILE reaches it as "$1", never pasted in; the anchor comes on standard input.
 script='cat > "$1" && update-ca-certificates >/dev/null'
+source "$(dirname "${BASH_SOURCE[0]}")/in-ct.sh"
 pids=()
 for ct in "$@"; do
-    lxc-attach -n "$ct" --clear-env --set-var PATH=/usr/sbin:/usr/bin:/sbin:/bin -- sh -c "$script" sh "$file" <"$anchor" &
+    # Piped, not redirected: lxc-attach would set the anchor's mode to 0700 (bench/lib/in-ct.sh).
+    cat -- "$anchor" | in_ct "$ct" sh -c "$script" sh "$file" &
     pids+=("$!")
 done
 rc=0
