@@ -42,6 +42,10 @@ public sealed interface Fact permits Fact.PathFact, Fact.CommandFact, Fact.Progr
      * process and no temporary file, where a command fact starts four processes.
      */
     record ProgramFact(List<String> names) implements Fact {
+
+        /** Appended to the target's PATH for the search. */
+        static final String SBIN = "/usr/local/sbin:/usr/sbin:/sbin";
+
         public ProgramFact {
             names = List.copyOf(names);
             for (String n : names) {
@@ -51,7 +55,7 @@ public sealed interface Fact permits Fact.PathFact, Fact.CommandFact, Fact.Progr
 
         /** A line {@code W NAME} for each name, followed by the path {@code command -v} printed when found. */
         String script() {
-            StringBuilder s = new StringBuilder("o=$PATH; PATH=\"$PATH:/usr/local/sbin:/usr/sbin:/sbin\"\n");
+            StringBuilder s = new StringBuilder("o=$PATH; PATH=\"$PATH:" + SBIN + "\"\n");
             for (String n : names) s.append("echo 'W ").append(n).append("'; command -v ").append(n).append(" || :\n");
             return s.append("PATH=$o\n").toString();
         }

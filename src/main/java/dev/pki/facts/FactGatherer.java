@@ -2,6 +2,8 @@ package dev.pki.facts;
 
 import dev.pki.transport.Command;
 import dev.pki.transport.ExecResult;
+import dev.pki.transport.LocalContainer;
+import dev.pki.transport.LxcTransport;
 import dev.pki.transport.Shell;
 import dev.pki.transport.Transport;
 import dev.pki.transport.TransportException;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +28,11 @@ import java.util.Set;
  * runs in its own framed section, with its output in a private temporary directory; program
  * lookups ({@code command -v}) run in the script's own shell. Every line the script prints is
  * tagged, so the framing cannot be confused by what a file or command contains.
+ *
+ * <p>Where no command is wanted, paths are read without a script: on this machine in-process
+ * ({@link LocalPaths}), and in a container running on this machine through its init's root
+ * ({@link GuestPaths}), which falls back to the script in the container whenever it cannot
+ * answer exactly as the script would.
  */
 public final class FactGatherer {
 
@@ -46,6 +54,14 @@ public final class FactGatherer {
             local.countRoundTrip();
             return new FactSet(LocalPaths.read(paths));
         }
+        if (transport instanceof LocalContainer guest && commands.isEmpty()) {
+            // A container on this machine: its paths are read in-process too, through its init's root.
+            Optional<Map<Fact, Object>> read = guest.localInit().flatMap(init -> GuestPaths.read(init, paths, programs, searchPath()));
+            if (read.isPresent()) {
+                guest.countRoundTrip();
+                return new FactSet(read.get());
+            }
+        }
         List<String> pathList = new ArrayList<>(paths.keySet());
         String script = script(pathList, paths, commands, programs);
         // On standard input, not as an argument: one argument is limited to 128 KiB on Linux,
@@ -55,6 +71,11 @@ public final class FactGatherer {
         Map<Fact, Object> answers = new HashMap<>();
         parse(result.out(), pathList, paths, commands, programs, answers);
         return new FactSet(answers);
+    }
+
+    /** The PATH of a command in a container, then what a program search appends to it. */
+    private static List<String> searchPath() {
+        return List.of((LxcTransport.PATH + ":" + Fact.ProgramFact.SBIN).split(":"));
     }
 
     /** Paths per stat or od command: far below the kernel's limit on a command's arguments. */

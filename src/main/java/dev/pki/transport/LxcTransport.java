@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * <p>Standard input travels as the parent's stdin, i.e. through a pipe: {@code lxc-attach} sets
  * the mode of a file given to it as stdin to 0700 (DESIGN §7), so a file redirect is never used.
  */
-public final class LxcTransport implements Transport {
+public final class LxcTransport implements Transport, LocalContainer {
 
     /** The PATH every command sees: the container's own login PATH would depend on its distribution. */
-    static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    public static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     /** A line lxc-attach itself prints: {@code lxc-attach: NAME: file.c: func: 406 Connection refused - Failed to get init pid}. */
     private static final Pattern ATTACH_ERROR = Pattern.compile("(?m)^lxc-attach: (\\S+): (.*)$");
@@ -106,6 +106,16 @@ public final class LxcTransport implements Transport {
     static String requireName(String container) {
         if (container == null || container.isBlank()) throw new IllegalArgumentException("container name is empty");
         return container;
+    }
+
+    @Override
+    public Optional<LxcInit.Hint> localInit() {
+        return parent instanceof LocalTransport ? LxcInit.find(container) : Optional.empty();
+    }
+
+    @Override
+    public void countRoundTrip() {
+        roundTrips.incrementAndGet();
     }
 
     @Override

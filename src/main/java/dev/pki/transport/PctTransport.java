@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code pct push} would also not be atomic. Input is always piped, never redirected from a file
  * (pct exec wraps lxc-attach, which chmods files given as stdin; DESIGN §7).
  */
-public final class PctTransport implements Transport {
+public final class PctTransport implements Transport, LocalContainer {
 
     /** pct's own refusals: "container '103' not running!", "CT 103 not running", "Configuration file '...' does not exist". */
     private static final Pattern PCT_ERROR = Pattern.compile(
@@ -67,6 +67,17 @@ public final class PctTransport implements Transport {
                     + reason + ")", true);
         });
         return result;
+    }
+
+    /** A Proxmox VE container is an LXC container named by its ID, under LXC's default path. */
+    @Override
+    public Optional<LxcInit.Hint> localInit() {
+        return parent instanceof LocalTransport ? LxcInit.find(id) : Optional.empty();
+    }
+
+    @Override
+    public void countRoundTrip() {
+        roundTrips.incrementAndGet();
     }
 
     /** Whether a failed result is pct (or the lxc-attach it runs) refusing to enter the container. */

@@ -127,4 +127,16 @@ class LxcTransportTest {
     static List<String> concat(List<String> a, List<String> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
     }
+
+    /** Behind another host (here a recording one, as behind SSH) the container is never read in-process. */
+    @Test
+    void localInit_behindAnotherHost_isEmpty() {
+        assertEquals(java.util.Optional.empty(), new LxcTransport(RecordingTransport.ok(), "101", "pve").localInit());
+    }
+
+    /** On this machine, a container that does not run here has no init to read through. */
+    @Test
+    void localInit_noSuchContainerHere_isEmpty() {
+        assertEquals(java.util.Optional.empty(), new LxcTransport(new LocalTransport(), "pki-no-such-container", "pve").localInit());
+    }
 }

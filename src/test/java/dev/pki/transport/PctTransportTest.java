@@ -85,4 +85,16 @@ class PctTransportTest {
 
         assertThrows(IllegalArgumentException.class, () -> t.exec(Command.of("A=B", "x")));
     }
+
+    /** Behind another host (here a recording one, as behind SSH) the container is never read in-process. */
+    @Test
+    void localInit_behindAnotherHost_isEmpty() {
+        assertEquals(java.util.Optional.empty(), new PctTransport(RecordingTransport.ok(), "103", "pve").localInit());
+    }
+
+    /** On this machine, a container that does not run here has no init to read through. */
+    @Test
+    void localInit_noSuchContainerHere_isEmpty() {
+        assertEquals(java.util.Optional.empty(), new PctTransport(new LocalTransport(), "pki-no-such-container", "pve").localInit());
+    }
 }
