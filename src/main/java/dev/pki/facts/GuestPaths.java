@@ -93,6 +93,12 @@ final class GuestPaths {
         try (proc) {
             verify(proc, hint);
             try (SecureDirectoryStream<Path> root = proc.newDirectoryStream(Path.of("root"))) {   // the magic link, followed
+                // A container still starting has its namespaces but not yet its root (LXC pivots
+                // into the root file system just before it runs init): its "root" is this machine's.
+                Object rootKey = root.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+                if (rootKey == null || rootKey.equals(Files.readAttributes(Path.of("/"), BasicFileAttributes.class).fileKey())) {
+                    throw new Unusual("process " + hint.init() + " has this machine's root: the container is not running yet");
+                }
                 GuestPaths guest = new GuestPaths(hint, proc, root);
                 Map<Fact, Object> answers = new HashMap<>();
                 for (Map.Entry<String, Boolean> e : paths.entrySet()) {

@@ -173,6 +173,32 @@ class GuestPathsIntegrationTest {
         assertFalse(LxcInit.find("pki-no-such-container").isPresent());
     }
 
+    /**
+     * A container still starting: its first process has its own PID namespace and the monitor as
+     * parent, but still this machine's root. unshare plays the monitor, sleep the process.
+     */
+    @Test
+    void aProcessWithThisMachinesRoot_isRefused() throws Exception {
+        Process unshare = new ProcessBuilder("unshare", "--pid", "--fork", "sleep", "30").start();
+        try {
+            long child = 0;
+            for (int i = 0; i < 100 && child == 0; i++) {
+                child = unshare.children().mapToLong(ProcessHandle::pid).findFirst().orElse(0);
+                if (child == 0) Thread.sleep(20);
+            }
+            assertTrue(child > 0, "unshare started no child");
+            LxcInit.Hint starting = new LxcInit.Hint(unshare.pid(), child);
+            String status = Files.readString(Path.of("/proc", Long.toString(child), "status"));
+            assertTrue(status.matches("(?s).*NSpid:\\s+" + child + "\\s+1\\s.*"), status);   // the other checks pass
+            GuestPaths.Unusual e = assertThrows(GuestPaths.Unusual.class, () -> GuestPaths.readOrExplain(
+                    starting, Map.of("/etc/hostname", true), List.of(), List.of()));
+            assertTrue(e.getMessage().contains("not running yet"), e.getMessage());
+        } finally {
+            unshare.descendants().forEach(ProcessHandle::destroy);
+            unshare.destroy();
+        }
+    }
+
     @Test
     void content_isNeverTheHostsForTheGuestsPath() throws Exception {
         // /etc/hostname differs between host and guest on the bed: the in-process read says the guest's.
