@@ -29,10 +29,9 @@ import java.util.Set;
  * lookups ({@code command -v}) run in the script's own shell. Every line the script prints is
  * tagged, so the framing cannot be confused by what a file or command contains.
  *
- * <p>Where no command is wanted, paths are read without a script: on this machine in-process
- * ({@link LocalPaths}), and in a container running on this machine through its init's root
- * ({@link GuestPaths}), which falls back to the script in the container whenever it cannot
- * answer exactly as the script would.
+ * <p>On this machine there is no script ({@link LocalFacts}). In a container running on this
+ * machine, paths and programs are read through its init's root ({@link GuestPaths}), which falls
+ * back to the script in the container whenever it cannot answer exactly as the script would.
  */
 public final class FactGatherer {
 
@@ -49,10 +48,10 @@ public final class FactGatherer {
             else commands.add((Fact.CommandFact) f);
         }
         if (paths.isEmpty() && commands.isEmpty() && programs.isEmpty()) return new FactSet(Map.of());
-        if (transport instanceof dev.pki.transport.LocalTransport local && commands.isEmpty() && programs.isEmpty()) {
-            // On this machine, paths are read in-process: no shell, stat or od for each read.
+        if (transport instanceof dev.pki.transport.LocalTransport local) {
+            // On this machine, no script: paths and programs in-process, commands run directly.
             local.countRoundTrip();
-            return new FactSet(LocalPaths.read(paths));
+            return new FactSet(LocalFacts.read(local, paths, commands, programs));
         }
         if (transport instanceof LocalContainer guest && commands.isEmpty()) {
             // A container on this machine: its paths are read in-process too, through its init's root.

@@ -165,6 +165,19 @@ class FactGathererTest {
     }
 
     @Test
+    void gather_commandFactOfAMissingProgram_exits127AndSaysWhich() {
+        Fact.CommandFact missing = new Fact.CommandFact(List.of("pki-no-such-program", "x"));
+        Fact.CommandFact present = new Fact.CommandFact(List.of("sh", "-c", "echo here"));
+
+        FactSet facts = FactGatherer.gather(transport, new LinkedHashSet<>(List.of(missing, present)));
+
+        assertEquals(127, facts.command(missing).exitCode());
+        assertTrue(facts.command(missing).err().contains("pki-no-such-program"), facts.command(missing).err());
+        assertEquals("here\n", facts.command(present).out());
+        assertEquals(1, transport.roundTrips(), "one read, however many commands");
+    }
+
+    @Test
     void gather_commandFactArgumentsWithShellSyntax_areNotInterpreted() {
         Path pwned = dir.resolve("pwned");
         Fact.CommandFact command = new Fact.CommandFact(List.of("printf", "%s", "$(touch " + pwned + ") it's"));
