@@ -12,6 +12,6 @@ public interface LocalContainer {
     /** The container's init, when it runs on this machine and this process may read its files; else empty. */
     Optional<LxcInit.Hint> localInit();
 
-    /** A read done in-process on the container's behalf: counted like a command. */
+    /** A read done in-process on the container's behalf: counted like a command (on its parent too). */
     void countRoundTrip();
 }

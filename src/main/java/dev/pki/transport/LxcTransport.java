@@ -116,6 +116,9 @@ public final class LxcTransport implements Transport, LocalContainer {
     @Override
     public void countRoundTrip() {
         roundTrips.incrementAndGet();
+        // On the parent too, as a command through it would be: per-host figures subtract a
+        // container's round trips from its parent's (Connections.roundTrips).
+        if (parent instanceof LocalTransport local) local.countRoundTrip();
     }
 
     @Override
