@@ -64,7 +64,10 @@ public final class LxcInit {
         List<String> twice = new java.util.ArrayList<>();
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), p -> isNumber(p.getFileName().toString()))) {
             for (Path p : proc) {
-                String cmdline = cmdline(p.resolve("cmdline"));
+                // The monitor is lxc-start renamed: its comm is still "lxc-start". Reading comm first
+                // spares reading every process's cmdline (which waits on a process's memory map lock).
+                if (!"lxc-start".equals(procText(p.resolve("comm")).strip())) continue;
+                String cmdline = procText(p.resolve("cmdline"));
                 if (!cmdline.startsWith(prefix)) continue;
                 String name = cmdline.substring(prefix.length());
                 if (found.put(name, Long.parseLong(p.getFileName().toString())) != null) twice.add(name);
@@ -100,7 +103,8 @@ public final class LxcInit {
         }
     }
 
-    private static String cmdline(Path file) {
+    /** A small /proc file's text, trailing NULs dropped; empty when the process has gone. */
+    private static String procText(Path file) {
         try {
             String s = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             int end = s.length();
