@@ -35,7 +35,8 @@ import java.util.Set;
  * script (~27 ms a container on the benchmark machine, most of a converged plan's fact reads).
  *
  * <p>Nothing the container controls can lead a read outside it. The root is opened through the
- * verified {@code /proc/PID} directory, and every component is opened relative to its parent
+ * verified {@code /proc/PID} directory (still the monitor's child, the first process of its PID
+ * namespace, and no longer on this machine's root, as it is while LXC starts it), and every component is opened relative to its parent
  * with {@code O_NOFOLLOW} ({@link SecureDirectoryStream}); symbolic links are resolved here, as
  * the container would resolve them (absolute targets from its root, {@code ..} stopping at it).
  * Numeric ids and the mode come from a second read by name, used only when it reports the same
@@ -241,7 +242,7 @@ final class GuestPaths {
                 }
                 walk.down(c);
             }
-            throw new Unusual(path + " is the container's root directory");
+            throw new Unusual(path + " ends at a directory reached through '..' (or the root)");
         } catch (Unusual | IOException | RuntimeException e) {
             walk.close();
             throw e;
