@@ -46,6 +46,17 @@ public sealed interface Fact permits Fact.PathFact, Fact.CommandFact, Fact.Progr
         /** Appended to the target's PATH for the search. */
         static final String SBIN = "/usr/local/sbin:/usr/sbin:/sbin";
 
+        /**
+         * The directories the script's search looks in, in order, for a target whose PATH is
+         * {@code path}: for the in-process readers. Empty entries (the current directory, to a
+         * shell) are left out.
+         */
+        static List<String> searchPath(String path) {
+            List<String> dirs = new java.util.ArrayList<>();
+            for (String d : ((path == null ? "" : path) + ":" + SBIN).split(":")) if (!d.isEmpty()) dirs.add(d);
+            return dirs;
+        }
+
         public ProgramFact {
             names = List.copyOf(names);
             for (String n : names) {

@@ -55,7 +55,8 @@ public final class FactGatherer {
         }
         if (transport instanceof LocalContainer guest && commands.isEmpty()) {
             // A container on this machine: its paths are read in-process too, through its init's root.
-            Optional<Map<Fact, Object>> read = guest.localInit().flatMap(init -> GuestPaths.read(init, paths, programs, searchPath()));
+            Optional<Map<Fact, Object>> read = guest.localInit().flatMap(init -> GuestPaths.read(init, paths, programs,
+                    Fact.ProgramFact.searchPath(LxcTransport.PATH)));
             if (read.isPresent()) {
                 guest.countRoundTrip();
                 return new FactSet(read.get());
@@ -70,11 +71,6 @@ public final class FactGatherer {
         Map<Fact, Object> answers = new HashMap<>();
         parse(result.out(), pathList, paths, commands, programs, answers);
         return new FactSet(answers);
-    }
-
-    /** The PATH of a command in a container, then what a program search appends to it. */
-    private static List<String> searchPath() {
-        return List.of((LxcTransport.PATH + ":" + Fact.ProgramFact.SBIN).split(":"));
     }
 
     /** Paths per stat or od command: far below the kernel's limit on a command's arguments. */

@@ -66,6 +66,7 @@ final class GuestPaths {
     private final SecureDirectoryStream<Path> root;
     private IdNames users;
     private IdNames groups;
+    private final Map<String, String> idMaps = new HashMap<>();   // uid_map / gid_map → its text
 
     private GuestPaths(LxcInit.Hint hint, SecureDirectoryStream<Path> proc, SecureDirectoryStream<Path> root) {
         this.hint = hint;
@@ -162,8 +163,7 @@ final class GuestPaths {
 
     /** The mode and ids, read by name and accepted only for the very file the safe walk found. */
     private Map<String, Object> unixAttributes(Located at) throws IOException, Unusual {
-        Path byName = Path.of("/proc", Long.toString(hint.init()), "root").resolve(String.join("/", at.names())).resolve(at.name);
-        Map<String, Object> unix = Files.readAttributes(byName, "unix:mode,uid,gid,fileKey", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> unix = Files.readAttributes(at.byName(at.name), "unix:mode,uid,gid,fileKey", LinkOption.NOFOLLOW_LINKS);
         if (!Objects.equals(unix.get("fileKey"), at.attrs.fileKey())) throw new Unusual(at.name + " changed while it was read");
         return unix;
     }
@@ -174,9 +174,11 @@ final class GuestPaths {
         }
     }
 
-    /** An id as the container sees it, through its user namespace's map. */
+    /** An id as the container sees it, through its user namespace's map (read once per read, like the names). */
     private int mapped(String mapFile, int hostId) throws IOException, Unusual {
-        int id = mapId(text(proc, mapFile), hostId);
+        String map = idMaps.get(mapFile);
+        if (map == null) idMaps.put(mapFile, map = text(proc, mapFile));
+        int id = mapId(map, hostId);
         if (id < 0) throw new Unusual("id " + hostId + " is not mapped into the container");
         return id;
     }
@@ -222,8 +224,8 @@ final class GuestPaths {
                 if (a.isSymbolicLink()) {
                     if (++links > MAX_LINKS) throw new Unusual(path + ": too many links");
                     if (todo.isEmpty()) viaLastLink = true;
-                    String target = Files.readSymbolicLink(Path.of("/proc", Long.toString(hint.init()), "root")
-                            .resolve(String.join("/", walk.names)).resolve(c)).toString();
+                    // By name: only a string to walk on, safely, from here (see the class comment).
+                    String target = Files.readSymbolicLink(walk.byName(c)).toString();
                     if (target.isEmpty()) throw new Unusual(path + ": an empty link");
                     if (target.startsWith("/")) walk.toRoot();
                     Deque<String> then = components(target);
@@ -260,8 +262,9 @@ final class GuestPaths {
             return dirs.isEmpty() ? root : dirs.get(dirs.size() - 1);
         }
 
-        List<String> names() {
-            return names;
+        /** {@code /proc/PID/root/DIRS.../component}: for what only a read by name gives (ids, a link's target). */
+        Path byName(String component) {
+            return Path.of("/proc", Long.toString(hint.init()), "root").resolve(String.join("/", names)).resolve(component);
         }
 
         void down(String c) throws IOException, Unusual {

@@ -36,20 +36,11 @@ final class LocalFacts {
     static Map<Fact, Object> read(LocalTransport local, Map<String, Boolean> paths, List<Fact.CommandFact> commands,
                                   List<Fact.ProgramFact> programs) {
         Map<Fact, Object> answers = new HashMap<>(LocalPaths.read(paths));
-        List<String> searchPath = searchPath(System.getenv("PATH"));
+        // The script's shell would inherit this process's PATH.
+        List<String> searchPath = Fact.ProgramFact.searchPath(System.getenv("PATH"));
         for (Fact.ProgramFact p : programs) answers.put(p, find(p, searchPath));
         answers.putAll(run(local, commands));
         return answers;
-    }
-
-    /**
-     * The shell's PATH (this process's: the script's shell inherits it), then the directories a
-     * program search appends. Empty entries (the current directory, to a shell) are left out.
-     */
-    static List<String> searchPath(String path) {
-        List<String> dirs = new ArrayList<>();
-        for (String d : ((path == null ? "" : path) + ":" + Fact.ProgramFact.SBIN).split(":")) if (!d.isEmpty()) dirs.add(d);
-        return dirs;
     }
 
     /** Name → where {@code command -v} finds it: the first executable regular file of that name on the search path. */
@@ -73,7 +64,6 @@ final class LocalFacts {
 
     private static Map<Fact, Object> run(LocalTransport local, List<Fact.CommandFact> commands) {
         if (commands.isEmpty()) return Map.of();
-        if (commands.size() == 1) return Map.of(commands.get(0), output(local.run(Command.of(commands.get(0).argv()))));
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(commands.size(), PARALLEL), r -> {
             Thread t = new Thread(r, "pki-local-facts");
             t.setDaemon(true);
