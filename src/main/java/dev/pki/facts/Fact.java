@@ -2,6 +2,7 @@ package dev.pki.facts;
 
 import dev.pki.transport.Shell;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,9 +53,9 @@ public sealed interface Fact permits Fact.PathFact, Fact.CommandFact, Fact.Progr
          * shell) are left out.
          */
         static List<String> searchPath(String path) {
-            List<String> dirs = new java.util.ArrayList<>();
+            List<String> dirs = new ArrayList<>();
             for (String d : ((path == null ? "" : path) + ":" + SBIN).split(":")) if (!d.isEmpty()) dirs.add(d);
-            return dirs;
+            return List.copyOf(dirs);
         }
 
         public ProgramFact {

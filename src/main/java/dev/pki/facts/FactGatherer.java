@@ -56,7 +56,7 @@ public final class FactGatherer {
         if (transport instanceof LocalContainer guest && commands.isEmpty()) {
             // A container on this machine: its paths are read in-process too, through its init's root.
             Optional<Map<Fact, Object>> read = guest.localInit().flatMap(init -> GuestPaths.read(init, paths, programs,
-                    Fact.ProgramFact.searchPath(LxcTransport.PATH)));
+                    CONTAINER_SEARCH_PATH));
             if (read.isPresent()) {
                 guest.countRoundTrip();
                 return new FactSet(read.get());
@@ -72,6 +72,9 @@ public final class FactGatherer {
         parse(result.out(), pathList, paths, commands, programs, answers);
         return new FactSet(answers);
     }
+
+    /** Where a program search in a container looks: the PATH of its commands, then what the search appends. */
+    private static final List<String> CONTAINER_SEARCH_PATH = Fact.ProgramFact.searchPath(LxcTransport.PATH);
 
     /** Paths per stat or od command: far below the kernel's limit on a command's arguments. */
     static final int CHUNK = 256;
